@@ -1,0 +1,45 @@
+import { Client, Events, GatewayIntentBits } from "discord.js";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import { listCoupleEntries } from "./db/queries/couples.js";
+import type { BotContext, Command } from "./discord/command.js";
+import { loadCommands } from "./discord/loadCommands.js";
+import { interactionCreate } from "./events/interactionCreate.js";
+import { ready } from "./events/ready.js";
+import type { Logger } from "./logger.js";
+import { CoupleNameIndex } from "./lookups/nameIndex.js";
+
+export interface Bot {
+  client: Client<true>;
+  ctx: BotContext;
+  commands: Map<string, Command>;
+  stop(): Promise<void>;
+}
+
+/** Builds the context, wires the events and logs in; resolves once the bot is connected and its commands registered. */
+export async function startBot(options: { config: Config; db: Database; token: string; logger: Logger }): Promise<Bot> {
+  const { config, db, logger } = options;
+  const commands = await loadCommands();
+  const ctx: BotContext = { db, config, logger, names: new CoupleNameIndex(await listCoupleEntries(db)) };
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
+
+  const onReady = ready(commands, ctx);
+  const connected = new Promise<void>((resolve) => {
+    client.once(Events.ClientReady, async (c) => {
+      await onReady.execute(c);
+      resolve();
+    });
+  });
+  const onInteraction = interactionCreate(commands, ctx);
+  client.on(onInteraction.name, (interaction) => void onInteraction.execute(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
+
+  await client.login(options.token);
+  await connected;
+  return {
+    client: client as Client<true>,
+    ctx,
+    commands,
+    stop: () => client.destroy(),
+  };
+}

@@ -1,0 +1,51 @@
+import { SlashCommandBuilder } from "@discordjs/builders";
+import type { Command } from "../discord/command.js";
+import { isOwnMessage } from "../discord/ownership.js";
+import { respond } from "../discord/respond.js";
+import { UserError } from "../errors.js";
+import { getCoupleCard } from "../lookups/couple.js";
+import { coupleView } from "../views/couple.js";
+
+const buttonId = /^cp:(\d{1,9}):(-?\d{1,2})$/;
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("couple")
+    .setDescription("A celebrity and their pro: placement, every dance with its scores, and their average.")
+    .addStringOption((o) =>
+      o
+        .setName("name")
+        .setDescription("Celebrity or pro, e.g. Xochitl Gomez")
+        .setRequired(true)
+        .setMaxLength(100)
+        .setAutocomplete(true),
+    )
+    .addIntegerOption((o) =>
+      o
+        .setName("season")
+        .setDescription("Season, for a pro or a celebrity who danced more than once")
+        .setMinValue(1)
+        .setMaxValue(99),
+    ),
+
+  async execute(interaction, { db, names }) {
+    const match = names.resolve(interaction.options.getString("name", true), interaction.options.getInteger("season"));
+    await respond(interaction, async () =>
+      coupleView(await getCoupleCard(db, match.entry.coupleId), 0, match.otherSeasons),
+    );
+  },
+
+  async autocomplete(interaction, { names }) {
+    await interaction.respond(
+      names.suggest(interaction.options.getFocused(), 25, interaction.options.getInteger("season")),
+    );
+  },
+
+  componentPrefix: "cp",
+  async onComponent(interaction, { db }) {
+    const match = buttonId.exec(interaction.customId);
+    if (!match) throw new UserError("That button does not lead anywhere. Run /couple again.");
+    const draw = async () => coupleView(await getCoupleCard(db, Number(match[1])), Number(match[2]));
+    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+  },
+} satisfies Command;

@@ -1,0 +1,57 @@
+import { SlashCommandBuilder } from "@discordjs/builders";
+import { seasonChoices, weekChoices } from "../discord/choices.js";
+import type { Command } from "../discord/command.js";
+import { isOwnMessage } from "../discord/ownership.js";
+import { respond } from "../discord/respond.js";
+import { UserError } from "../errors.js";
+import { getLeaderboard } from "../lookups/leaderboard.js";
+import { leaderboardView } from "../views/leaderboard.js";
+
+const buttonId = /^lb:(\d{1,3}):(\d{1,2}):(-?\d{1,2})(?::page)?$/;
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("leaderboard")
+    .setDescription("The judges' leaderboard of a week: every dance, each judge's score and the totals.")
+    .addIntegerOption((o) =>
+      o
+        .setName("season")
+        .setDescription("Season number (default: the latest)")
+        .setMinValue(1)
+        .setMaxValue(99)
+        .setAutocomplete(true),
+    )
+    .addIntegerOption((o) =>
+      o
+        .setName("week")
+        .setDescription("Week number (default: the season's latest)")
+        .setMinValue(1)
+        .setMaxValue(20)
+        .setAutocomplete(true),
+    ),
+
+  async execute(interaction, { db }) {
+    const season = interaction.options.getInteger("season");
+    const week = interaction.options.getInteger("week");
+    await respond(interaction, async () => leaderboardView(await getLeaderboard(db, { season, week })));
+  },
+
+  async autocomplete(interaction, { db }) {
+    const focused = interaction.options.getFocused(true);
+    const choices =
+      focused.name === "week"
+        ? await weekChoices(db, interaction.options.getInteger("season"), String(focused.value))
+        : await seasonChoices(db, String(focused.value));
+    await interaction.respond(choices);
+  },
+
+  componentPrefix: "lb",
+  async onComponent(interaction, { db }) {
+    const match = buttonId.exec(interaction.customId);
+    if (!match) throw new UserError("That button does not lead anywhere. Run /leaderboard again.");
+    const [season, week, page] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const draw = async () => leaderboardView(await getLeaderboard(db, { season, week }), page);
+    // Someone else's navigation: give the presser a private copy rather than moving the owner's message.
+    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+  },
+} satisfies Command;

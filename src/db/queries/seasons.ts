@@ -1,0 +1,52 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "../client.js";
+import { seasons, weeks } from "../schema.js";
+
+export interface SeasonWeekIndex {
+  season: number;
+  seasonId: number;
+  weeks: { id: number; number: number; label: string; theme: string | null }[];
+}
+
+/** Season numbers that have at least one week, oldest first. */
+export async function listSeasonNumbers(db: Database, franchise = "dwts-us"): Promise<number[]> {
+  const rows = await db
+    .select({ number: seasons.number })
+    .from(seasons)
+    .where(
+      and(
+        eq(seasons.franchise, franchise),
+        sql`exists (select 1 from ${weeks} where ${weeks.seasonId} = ${seasons.id})`,
+      ),
+    )
+    .orderBy(asc(seasons.number));
+  return rows.map((r) => r.number);
+}
+
+export async function latestSeasonNumber(db: Database, franchise = "dwts-us"): Promise<number | null> {
+  const [row] = await db
+    .select({ number: seasons.number })
+    .from(seasons)
+    .where(eq(seasons.franchise, franchise))
+    .orderBy(desc(seasons.number))
+    .limit(1);
+  return row?.number ?? null;
+}
+
+export async function seasonWeeks(
+  db: Database,
+  season: number,
+  franchise = "dwts-us",
+): Promise<SeasonWeekIndex | null> {
+  const [s] = await db
+    .select({ id: seasons.id })
+    .from(seasons)
+    .where(and(eq(seasons.franchise, franchise), eq(seasons.number, season)));
+  if (!s) return null;
+  const rows = await db
+    .select({ id: weeks.id, number: weeks.number, label: weeks.label, theme: weeks.theme })
+    .from(weeks)
+    .where(eq(weeks.seasonId, s.id))
+    .orderBy(asc(weeks.number), asc(weeks.label));
+  return { season, seasonId: s.id, weeks: rows };
+}

@@ -1,0 +1,20 @@
+import { loadConfig } from "../config.js";
+import { SeasonFileError } from "../data/loadSeasonFiles.js";
+import { logger } from "../logger.js";
+import { openDatabase } from "./client.js";
+import { seedSeasons } from "./seed.js";
+
+/** `npm run db:seed [-- --force]`: validates every file in data/seasons and loads the ones that changed. */
+const config = loadConfig();
+const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+try {
+  await database.migrate();
+  const report = await seedSeasons(database.db, { force: process.argv.includes("--force") });
+  logger.info({ loaded: report.loaded, unchanged: report.unchanged.length, database: database.kind }, "seeded");
+} catch (error) {
+  if (error instanceof SeasonFileError) process.stderr.write(`Cannot load ${error.message}\n`);
+  else logger.fatal({ err: error }, "seeding failed");
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}

@@ -1,0 +1,53 @@
+import { DiscordAPIError, type Interaction, MessageFlags } from "discord.js";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import { noPings } from "./respond.js";
+
+const apologies = {
+  generic: "Something went wrong on my side while answering that. It has been logged; please try again in a moment.",
+  permissions:
+    "I am missing a permission I need in this channel (Send Messages, Embed Links or Attach Files). Ask a moderator to check my role.",
+} as const;
+
+/** Discord error codes that mean a plain thing a user can act on. */
+function sentenceFor(error: unknown): string {
+  if (error instanceof UserError) return error.message;
+  if (error instanceof DiscordAPIError && (error.code === 50013 || error.code === 50001)) return apologies.permissions;
+  return apologies.generic;
+}
+
+/**
+ * The one place a failed interaction is answered: expected errors show their sentence, unexpected ones are logged
+ * with context and get an apology. Always ephemeral, whether the interaction was replied to, deferred or untouched.
+ */
+export async function answerError(interaction: Interaction, error: unknown, logger: Logger): Promise<void> {
+  const context = {
+    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+    customId: interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId : undefined,
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+    interactionId: interaction.id,
+  };
+  if (error instanceof UserError) logger.debug({ ...context, reason: error.message }, "user error");
+  else logger.error({ ...context, err: error }, "interaction failed");
+
+  if (interaction.isAutocomplete()) {
+    if (!interaction.responded) await interaction.respond([]).catch(() => {});
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  const message = { content: sentenceFor(error), allowedMentions: noPings, flags: MessageFlags.Ephemeral } as const;
+  try {
+    if (interaction.deferred && !interaction.replied) {
+      // The deferred "thinking…" message may be public: replace it with a private sentence.
+      await interaction.deleteReply().catch(() => {});
+      await interaction.followUp(message);
+    } else if (interaction.replied || interaction.deferred) {
+      await interaction.followUp(message);
+    } else {
+      await interaction.reply(message);
+    }
+  } catch (sendError) {
+    logger.warn({ ...context, err: sendError }, "could not tell the user about the failure");
+  }
+}

@@ -1,0 +1,29 @@
+import { readdir } from "node:fs/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type Command, commandShape } from "./command.js";
+
+const commandsDir = fileURLToPath(new URL("../commands/", import.meta.url));
+
+/** Every command in src/commands, one per file: the same list for the bot, the deploy script and the tests. */
+export async function loadCommands(): Promise<Map<string, Command>> {
+  const files = (await readdir(commandsDir)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts")).sort();
+  const commands = new Map<string, Command>();
+  for (const file of files) {
+    const module = (await import(pathToFileURL(`${commandsDir}${file}`).href)) as { default?: unknown };
+    const checked = commandShape.safeParse(module.default);
+    if (!checked.success) {
+      throw new Error(
+        `src/commands/${file} must export default { data, execute } (${checked.error.issues[0]?.message})`,
+      );
+    }
+    const command = module.default as Command;
+    if (commands.has(command.data.name))
+      throw new Error(`src/commands/${file}: /${command.data.name} is defined twice`);
+    commands.set(command.data.name, command);
+  }
+  return commands;
+}
+
+export function commandDefinitions(commands: Map<string, Command>) {
+  return [...commands.values()].map((c) => c.data.toJSON()).sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,56 @@
+import {
+  type BaseMessageOptions,
+  type MessageComponentInteraction,
+  MessageFlags,
+  type RepliableInteraction,
+} from "discord.js";
+import type { View } from "../views/view.js";
+
+/** Defer when the work is not done by then, well inside Discord's 3-second window for a first response. */
+export const deferAfterMs = 1500;
+
+/** No message of ours may ping anyone, whatever text users put in it. */
+export const noPings = { parse: [] } as const;
+
+export function toReply(view: View): BaseMessageOptions & { content: string } {
+  return {
+    content: view.content ?? "",
+    embeds: view.embeds,
+    components: view.components,
+    files: (view.files ?? []).map((f) => ({ attachment: f.data, name: f.name, description: f.description })),
+    allowedMentions: noPings,
+  };
+}
+
+/**
+ * Runs `work` and sends its view as the reply (or as an update of the clicked message). If the work takes longer than
+ * `deferAfterMs`, the interaction is deferred first so Discord never shows "interaction failed".
+ */
+export async function respond(
+  interaction: RepliableInteraction,
+  work: () => Promise<View>,
+  options: { ephemeral?: boolean; update?: boolean } = {},
+): Promise<void> {
+  const update = options.update === true && interaction.isMessageComponent();
+  let deferral: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    deferral = update
+      ? (interaction as MessageComponentInteraction).deferUpdate()
+      : interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  }, deferAfterMs);
+  let view: View;
+  try {
+    view = await work();
+  } finally {
+    clearTimeout(timer);
+  }
+  const payload = toReply(view);
+  if (deferral) {
+    await deferral;
+    await interaction.editReply(payload);
+  } else if (update) {
+    await (interaction as MessageComponentInteraction).update(payload);
+  } else {
+    await interaction.reply(options.ephemeral ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
+  }
+}

@@ -1,0 +1,40 @@
+import { Events, type Interaction } from "discord.js";
+import { answerError } from "../discord/answerError.js";
+import type { BotContext, Command } from "../discord/command.js";
+import { UserError } from "../errors.js";
+
+function findComponentHandler(commands: Map<string, Command>, customId: string): Command | undefined {
+  const prefix = customId.split(":", 1)[0];
+  for (const command of commands.values()) if (command.componentPrefix === prefix) return command;
+  return undefined;
+}
+
+/** Routes every interaction to its command, and is the single place failures are answered. */
+export function interactionCreate(commands: Map<string, Command>, ctx: BotContext) {
+  return {
+    name: Events.InteractionCreate as const,
+    async execute(interaction: Interaction): Promise<void> {
+      try {
+        if (interaction.isChatInputCommand()) {
+          const command = commands.get(interaction.commandName);
+          if (!command)
+            throw new UserError("I do not know that command any more; it may have been renamed. Type / to see mine.");
+          await command.execute(interaction, ctx);
+        } else if (interaction.isAutocomplete()) {
+          await commands.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
+          if (!interaction.responded) await interaction.respond([]);
+        } else if (interaction.isButton() || interaction.isAnySelectMenu()) {
+          const command = findComponentHandler(commands, interaction.customId);
+          if (!command?.onComponent) {
+            throw new UserError(
+              "That button is from an older version of me and no longer works. Run the command again.",
+            );
+          }
+          await command.onComponent(interaction, ctx);
+        }
+      } catch (error) {
+        await answerError(interaction, error, ctx.logger);
+      }
+    },
+  };
+}

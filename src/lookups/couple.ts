@@ -1,0 +1,53 @@
+import type { Database } from "../db/client.js";
+import { coupleWeekIds, findCouple } from "../db/queries/couples.js";
+import { loadWeekSheet } from "../db/queries/weekSheet.js";
+import { UserError } from "../errors.js";
+import { type Standing, weekStandings } from "../standings/standings.js";
+import type { WeekSheet } from "../standings/types.js";
+
+export type CoupleFacts = NonNullable<Awaited<ReturnType<typeof findCouple>>>;
+
+export interface CoupleWeek {
+  sheet: WeekSheet;
+  standing: Standing;
+  /** How many couples the week ranked. */
+  field: number;
+}
+
+export interface CoupleCard {
+  couple: CoupleFacts;
+  weeks: CoupleWeek[];
+  /** Mean of every judge's score over the couple's scored dances (out of 10), and how many dances that covers. */
+  average: { perJudge: number; dances: number } | null;
+}
+
+/** The per-judge average over the dances a couple was scored on; team dances count too. */
+export function averageScore(weeks: readonly CoupleWeek[]): CoupleCard["average"] {
+  let total = 0;
+  let count = 0;
+  let dances = 0;
+  for (const w of weeks) {
+    for (const d of w.standing.dances) {
+      const given = d.performance.scores.filter((s): s is number => s !== null);
+      if (given.length === 0) continue;
+      total += given.reduce((a, b) => a + b, 0);
+      count += given.length;
+      dances += 1;
+    }
+  }
+  return count === 0 ? null : { perJudge: total / count, dances };
+}
+
+export async function getCoupleCard(db: Database, coupleId: number): Promise<CoupleCard> {
+  const couple = await findCouple(db, coupleId);
+  if (!couple) throw new UserError("That couple is no longer in the records; search for them again.");
+  const sheets = await Promise.all((await coupleWeekIds(db, coupleId)).map((id) => loadWeekSheet(db, id)));
+  const weeks: CoupleWeek[] = [];
+  for (const sheet of sheets) {
+    if (!sheet) continue;
+    const standings = weekStandings(sheet);
+    const standing = standings.find((s) => s.couple.id === coupleId);
+    if (standing) weeks.push({ sheet, standing, field: standings.length });
+  }
+  return { couple, weeks, average: averageScore(weeks) };
+}

@@ -1,0 +1,137 @@
+import type { CoupleRef, Performance, WeekSheet } from "./types.js";
+
+export interface DanceLine {
+  performance: Performance;
+  /** Sum of the judges' scores, or null for a dance the judges did not score. */
+  judgesTotal: number | null;
+  judgesMax: number;
+  /** Other couples in a team dance, relay or dance-off. */
+  partners: CoupleRef[];
+}
+
+export interface Standing {
+  rank: number;
+  couple: CoupleRef;
+  dances: DanceLine[];
+  judgesTotal: number;
+  judgesMax: number;
+  bonus: number;
+  /** Judges' totals (with bonus) of the earlier weeks this week adds, e.g. the semifinal in a finale. */
+  carryOver: number;
+  total: number;
+  /** True when the couple's numbers are weekly per-judge figures rather than dance scores. */
+  weeklyOnly: boolean;
+  weeklyScores: (number | null)[] | null;
+}
+
+export function sum(values: readonly (number | null)[]): number {
+  return values.reduce<number>((acc, v) => acc + (v ?? 0), 0);
+}
+
+/** Scores out of 10 per judge who scored. */
+export function maxScore(scores: readonly (number | null)[]): number {
+  return scores.filter((s) => s !== null).length * 10;
+}
+
+/**
+ * Standard competition ranking: equal totals share a rank and the next rank skips ("1, 2, 2, 4").
+ * Within a tie, couples stay in the order given (alphabetical by celebrity, from `weekStandings`).
+ */
+export function rankByTotal<T extends { total: number }>(items: readonly T[]): (T & { rank: number })[] {
+  const sorted = [...items].sort((a, b) => b.total - a.total);
+  let rank = 0;
+  return sorted.map((item, i) => {
+    if (i === 0 || item.total !== sorted[i - 1]?.total) rank = i + 1;
+    return { ...item, rank };
+  });
+}
+
+/**
+ * A couple's judges' total for a week plus the bonus points they won that week. A couple with no scored dance but
+ * weekly per-judge figures gets those figures times the number of dances they average over.
+ */
+export function weekTotals(
+  sheet: WeekSheet,
+): Map<number, { judges: number; max: number; bonus: number; scored: boolean }> {
+  const totals = new Map<number, { judges: number; max: number; bonus: number; scored: boolean }>();
+  const get = (id: number) => {
+    let t = totals.get(id);
+    if (!t) {
+      t = { judges: 0, max: 0, bonus: 0, scored: false };
+      totals.set(id, t);
+    }
+    return t;
+  };
+  for (const p of sheet.performances) {
+    for (const id of new Set(p.coupleIds)) {
+      const t = get(id);
+      if (p.scores.length > 0) {
+        t.judges += sum(p.scores);
+        t.max += maxScore(p.scores);
+        t.scored = true;
+      }
+    }
+    for (const b of p.bonus) get(b.coupleId).bonus += b.points;
+  }
+  for (const b of sheet.bonus) get(b.coupleId).bonus += b.points;
+  for (const w of sheet.weeklyScores) {
+    const t = get(w.coupleId);
+    if (!t.scored) {
+      t.judges = sum(w.scores) * (w.dances ?? 1);
+      t.max = maxScore(w.scores) * (w.dances ?? 1);
+    }
+  }
+  return totals;
+}
+
+/**
+ * The judges' leaderboard of a week: every couple who danced, their dances, and their total with bonus points
+ * and any carry-over (`carryOver` maps couple id to the points brought from earlier weeks).
+ */
+export function weekStandings(sheet: WeekSheet, carryOver: ReadonlyMap<number, number> = new Map()): Standing[] {
+  const couples = new Map(sheet.couples.map((c) => [c.id, c]));
+  const totals = weekTotals(sheet);
+  const weekly = new Map(sheet.weeklyScores.map((w) => [w.coupleId, w.scores]));
+  const rows: Omit<Standing, "rank">[] = [];
+  for (const [coupleId, t] of totals) {
+    const couple = couples.get(coupleId);
+    if (!couple) continue;
+    const dances = sheet.performances
+      .filter((p) => p.coupleIds.includes(coupleId))
+      .map((performance) => ({
+        performance,
+        judgesTotal: performance.scores.length > 0 ? sum(performance.scores) : null,
+        judgesMax: maxScore(performance.scores),
+        partners: performance.coupleIds
+          .filter((id) => id !== coupleId)
+          .map((id) => couples.get(id))
+          .filter((c): c is CoupleRef => c !== undefined),
+      }));
+    const carried = carryOver.get(coupleId) ?? 0;
+    const weeklyOnly = !t.scored && weekly.has(coupleId);
+    rows.push({
+      couple,
+      dances,
+      judgesTotal: t.judges,
+      judgesMax: t.max,
+      bonus: t.bonus,
+      carryOver: carried,
+      total: t.judges + t.bonus + carried,
+      weeklyOnly,
+      weeklyScores: weekly.get(coupleId) ?? null,
+    });
+  }
+  rows.sort((a, b) => a.couple.celebrity.localeCompare(b.couple.celebrity));
+  return rankByTotal(rows);
+}
+
+/** Points each couple brings into a week from the earlier weeks it carries over (judges' totals plus bonus). */
+export function carryOverPoints(earlier: readonly WeekSheet[]): Map<number, number> {
+  const points = new Map<number, number>();
+  for (const sheet of earlier) {
+    for (const [coupleId, t] of weekTotals(sheet)) {
+      points.set(coupleId, (points.get(coupleId) ?? 0) + t.judges + t.bonus);
+    }
+  }
+  return points;
+}

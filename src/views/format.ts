@@ -1,0 +1,76 @@
+import type { DanceLine } from "../standings/standings.js";
+import type { CoupleRef, JudgeSeat } from "../standings/types.js";
+
+export const colors = { mirrorball: 0xc9a227, info: 0x5865f2 } as const;
+
+export function score(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(Number.isInteger(n * 2) ? 1 : 2);
+}
+
+export function coupleName(c: CoupleRef): string {
+  return `${c.celebrity} & ${c.pro}`;
+}
+
+const roundNames: Record<string, string> = {
+  regular: "",
+  redemption: "Redemption",
+  freestyle: "Freestyle",
+  team: "Team dance",
+  relay: "Relay",
+  "dance-off": "Dance-off",
+  marathon: "Marathon",
+  trio: "Trio",
+  showdance: "Showdance",
+  semifinal: "Semifinal",
+  group: "Group dance",
+  other: "",
+};
+
+export function roundName(round: string): string {
+  return roundNames[round] ?? round;
+}
+
+/** Markdown characters in names or songs would otherwise turn into formatting. */
+export function plain(text: string): string {
+  return text.replace(/([*_`~|>\\])/g, "\\$1");
+}
+
+export function songText(song: string | null, artist: string | null): string {
+  if (!song) return "";
+  return artist ? `"${plain(song)}" (${plain(artist)})` : `"${plain(song)}"`;
+}
+
+export function judgesLine(judges: readonly JudgeSeat[]): string {
+  return judges.map((j) => (j.isGuest ? `${j.name} (guest)` : j.name)).join(" · ");
+}
+
+/** One dance as a line: round, team, style, song, then each judge's mark and the total. */
+export function danceText(d: DanceLine): string {
+  const p = d.performance;
+  const round = roundName(p.round);
+  const style = p.style && p.style.toLowerCase() !== round.toLowerCase() ? plain(p.style) : "";
+  const what = [round, p.team ? plain(p.team) : "", style, songText(p.song, p.artist)].filter(Boolean).join(" · ");
+  const marks =
+    d.judgesTotal === null
+      ? "not scored"
+      : `${p.scores.map((s) => (s === null ? "–" : score(s))).join(" · ")} = **${score(d.judgesTotal)}**/${d.judgesMax}`;
+  const extras: string[] = [];
+  if (d.partners.length > 0) {
+    const verb = p.round === "dance-off" || p.round === "relay" ? "vs" : "with";
+    extras.push(`${verb} ${d.partners.map((c) => plain(c.celebrity)).join(", ")}`);
+  }
+  for (const s of p.standIns) extras.push(`${plain(s.by)} stood in for ${plain(s.for)}`);
+  return `${what || "Dance (style not recorded)"} — ${marks}${extras.length ? ` (${extras.join("; ")})` : ""}`;
+}
+
+export function ordinal(n: number): string {
+  const s = ["th", "st", "nd", "rd"];
+  const v = n % 100;
+  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
+}
+
+export function longDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+}
