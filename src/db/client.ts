@@ -8,7 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import * as schema from "./schema.js";
+import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
 /** The one database type the rest of the bot sees, whether PGlite or postgres.js is underneath. */

@@ -3,7 +3,7 @@ import { type LoadedSeasonFile, readSeasonFiles } from "../data/loadSeasonFiles.
 import type { SeasonFile } from "../data/seasonFile.js";
 import { foldName } from "../text/names.js";
 import type { Database } from "./client.js";
-import * as t from "./schema.js";
+import * as t from "./schema/index.js";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 

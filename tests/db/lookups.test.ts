@@ -28,7 +28,9 @@ describe(`leaderboard queries on ${engine}`, () => {
       [5, "Alyson Hannigan & Sasha Farber", 104],
     ]);
     const xochitl = board.standings[0];
-    expect(xochitl?.dances.map((d) => [d.performance.round, d.performance.style, d.performance.song, d.judgesTotal])).toEqual([
+    expect(
+      xochitl?.dances.map((d) => [d.performance.round, d.performance.style, d.performance.song, d.judgesTotal]),
+    ).toEqual([
       ["redemption", "Foxtrot", "Unconditionally", 30],
       ["freestyle", "Freestyle", null, 30],
     ]);
@@ -59,7 +61,12 @@ describe(`couple card on ${engine}`, () => {
   test("GIVEN Xochitl Gomez WHEN looked up THEN every week she danced is there with an average", async () => {
     const match = names.resolve("xochitl");
     const card = await getCoupleCard(database.db, match.entry.coupleId);
-    expect(card.couple).toMatchObject({ celebrity: "Xochitl Gomez", pro: "Val Chmerkovskiy", season: 32, placement: 1 });
+    expect(card.couple).toMatchObject({
+      celebrity: "Xochitl Gomez",
+      pro: "Val Chmerkovskiy",
+      season: 32,
+      placement: 1,
+    });
     expect(card.weeks.map((w) => w.sheet.week)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(card.average?.perJudge).toBeGreaterThan(8);
     expect(card.average?.perJudge).toBeLessThanOrEqual(10);

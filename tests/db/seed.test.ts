@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseSeasonFile, readSeasonFiles, SeasonFileError } from "../../src/data/loadSeasonFiles.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { couples, judgeScores, people, performances, seasons } from "../../src/db/schema.js";
+import { couples, judgeScores, people, performances, seasons } from "../../src/db/schema/index.js";
 import { isEmpty, seedSeasons } from "../../src/db/seed.js";
 import { engine, freshDatabase } from "../support/database.js";
 
@@ -14,7 +14,8 @@ afterAll(async () => database?.close());
 
 const tables = { couples, performances, judge_scores: judgeScores } as const;
 const count = (table: keyof typeof tables) => database.db.$count(tables[table]);
-const coupleIds = async () => (await database.db.select({ id: couples.id }).from(couples).orderBy(couples.id)).map((r) => r.id);
+const coupleIds = async () =>
+  (await database.db.select({ id: couples.id }).from(couples).orderBy(couples.id)).map((r) => r.id);
 
 describe(`seeding on ${engine}`, () => {
   test("GIVEN an empty database WHEN seeded twice THEN the second run changes nothing", async () => {
@@ -59,7 +60,9 @@ describe("season file validation", () => {
         airDate: null,
         theme: null,
         judges: ["A Judge"],
-        performances: [{ round: "regular", style: "Waltz", song: null, artist: null, couples: ["A Star"], scores: [9] }],
+        performances: [
+          { round: "regular", style: "Waltz", song: null, artist: null, couples: ["A Star"], scores: [9] },
+        ],
       },
     ],
     sources: [],
@@ -73,19 +76,31 @@ describe("season file validation", () => {
     ["{ not json", /season-99.json: is not valid JSON/],
     [JSON.stringify({ ...valid, season: "ninety" }), /season-99.json: season /],
     [
-      JSON.stringify({ ...valid, weeks: [{ ...valid.weeks[0], performances: [{ ...valid.weeks[0]?.performances[0], couples: ["Nobody"] }] }] }),
+      JSON.stringify({
+        ...valid,
+        weeks: [{ ...valid.weeks[0], performances: [{ ...valid.weeks[0]?.performances[0], couples: ["Nobody"] }] }],
+      }),
       /weeks\[0\]\.performances\[0\]\.couples\[0\] names "Nobody", who is not in this season's couples/,
     ],
     [
-      JSON.stringify({ ...valid, weeks: [{ ...valid.weeks[0], performances: [{ ...valid.weeks[0]?.performances[0], scores: [9, 9] }] }] }),
+      JSON.stringify({
+        ...valid,
+        weeks: [{ ...valid.weeks[0], performances: [{ ...valid.weeks[0]?.performances[0], scores: [9, 9] }] }],
+      }),
       /weeks\[0\]\.performances\[0\]\.scores has 2 scores but the week lists 1 judges/,
     ],
     [
-      JSON.stringify({ ...valid, weeks: [{ ...valid.weeks[0], performances: [{ ...valid.weeks[0]?.performances[0], scores: [11] }] }] }),
+      JSON.stringify({
+        ...valid,
+        weeks: [{ ...valid.weeks[0], performances: [{ ...valid.weeks[0]?.performances[0], scores: [11] }] }],
+      }),
       /weeks\[0\]\.performances\[0\]\.scores\[0\]/,
     ],
-  ])("GIVEN a malformed file WHEN parsed THEN the error names the file, the place and the reason (%#)", (text, message) => {
-    expect(() => parseSeasonFile("season-99.json", text)).toThrow(SeasonFileError);
-    expect(() => parseSeasonFile("season-99.json", text)).toThrow(message);
-  });
+  ])(
+    "GIVEN a malformed file WHEN parsed THEN the error names the file, the place and the reason (%#)",
+    (text, message) => {
+      expect(() => parseSeasonFile("season-99.json", text)).toThrow(SeasonFileError);
+      expect(() => parseSeasonFile("season-99.json", text)).toThrow(message);
+    },
+  );
 });

@@ -2,7 +2,7 @@ import { asc, eq, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { CoupleEntry } from "../../lookups/nameIndex.js";
 import type { Database } from "../client.js";
-import { couples, people, performanceCouples, performances, seasons, weeklyScores, weeks } from "../schema.js";
+import { couples, people, performanceCouples, performances, seasons, weeklyScores, weeks } from "../schema/index.js";
 
 const celebrity = alias(people, "celebrity");
 const pro = alias(people, "pro");

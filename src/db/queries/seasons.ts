@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client.js";
-import { seasons, weeks } from "../schema.js";
+import { seasons, weeks } from "../schema/index.js";
 
 export interface SeasonWeekIndex {
   season: number;

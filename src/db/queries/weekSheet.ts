@@ -13,7 +13,7 @@ import {
   weekJudges,
   weeklyScores,
   weeks,
-} from "../schema.js";
+} from "../schema/index.js";
 
 const celebrity = alias(people, "celebrity");
 const pro = alias(people, "pro");

@@ -10,7 +10,6 @@ import {
   serial,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
@@ -239,10 +238,3 @@ export const judgesSaveVotes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.weekId, t.judgeId] })],
 );
-
-/** Small key-value facts the bot keeps about itself (the hash of the last registered commands). */
-export const botState = pgTable("bot_state", {
-  key: text("key").primaryKey(),
-  value: text("value").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
