@@ -55,6 +55,8 @@ const performance = z
     team: z.string().max(120).optional(),
     /** A partner who stood in for the couple's pro (or celebrity) in this dance. */
     standIns: z.array(z.object({ couple: name, by: name, for: name })).optional(),
+    /** The judges' total where the sources give only the total, not per-judge scores (optional, added by the importer). */
+    total: z.number().min(0).max(100).optional(),
     /** Per-judge scores aligned with the week's `judges`; omitted when the dance was not scored. */
     scores: z.array(judgeScore).optional(),
     /**
