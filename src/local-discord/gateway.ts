@@ -1,0 +1,271 @@
+/** The gateway: v10 JSON over WebSocket, with sessions that can be resumed and replayed by sequence number. */
+import { randomBytes } from "node:crypto";
+import { EventEmitter, once } from "node:events";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import {
+  GatewayCloseCodes,
+  GatewayDispatchEvents,
+  type GatewayDispatchPayload,
+  type GatewayGuildCreateDispatchData,
+  GatewayIntentBits,
+  GatewayOpcodes,
+  type GatewayReadyDispatchData,
+} from "discord.js";
+import { type RawData, type WebSocket, WebSocketServer } from "ws";
+
+/** What tests can see of a gateway session. */
+export interface GatewaySessionInfo {
+  id: string;
+  /** A socket is attached right now. */
+  connected: boolean;
+  /** Not connected, but the bot may RESUME it (events meanwhile are kept for replay). */
+  resumable: boolean;
+  /** The last sequence number sent. */
+  seq: number;
+  intents: number;
+  identifiedAt: Date;
+  resumes: number;
+  heartbeats: number;
+}
+
+/** Which sessions get a dispatch: the first live one (default), all of them, or one by session id. */
+export type DispatchTarget = "first" | "all" | string;
+
+export interface GatewayConfig {
+  token: string;
+  heartbeatIntervalMs: number;
+  /** Privileged intents the application may use (GuildMembers, GuildPresences, MessageContent bits). */
+  allowedPrivilegedIntents: number;
+  ready: (sessionId: string) => GatewayReadyDispatchData;
+  guilds: () => GatewayGuildCreateDispatchData[];
+}
+
+const PRIVILEGED_INTENTS =
+  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+
+// Close codes after which Discord forgets the session instead of letting it resume.
+const FATAL_CLOSE_CODES = new Set<number>([
+  1000,
+  1001,
+  GatewayCloseCodes.AuthenticationFailed,
+  GatewayCloseCodes.InvalidShard,
+  GatewayCloseCodes.ShardingRequired,
+  GatewayCloseCodes.InvalidAPIVersion,
+  GatewayCloseCodes.InvalidIntents,
+  GatewayCloseCodes.DisallowedIntents,
+]);
+
+// Replay buffer per session: enough for any test; older events make a RESUME fail as on Discord.
+const MAX_BUFFERED_EVENTS = 5000;
+
+class Session {
+  readonly id = randomBytes(16).toString("hex");
+  readonly identifiedAt = new Date();
+  readonly events: GatewayDispatchPayload[] = [];
+  seq = 0;
+  socket: WebSocket | undefined;
+  dead = false;
+  resumes = 0;
+  heartbeats = 0;
+
+  constructor(readonly intents: number) {}
+
+  info(): GatewaySessionInfo {
+    return {
+      id: this.id,
+      connected: this.socket !== undefined,
+      resumable: !this.dead && this.socket === undefined,
+      seq: this.seq,
+      intents: this.intents,
+      identifiedAt: this.identifiedAt,
+      resumes: this.resumes,
+      heartbeats: this.heartbeats,
+    };
+  }
+}
+
+export class GatewayServer {
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly sessions: Session[] = [];
+  private readonly changes = new EventEmitter();
+  // Sockets the server itself is closing, with the code it used.
+  private readonly serverClosed = new WeakMap<WebSocket, number>();
+
+  constructor(private readonly config: GatewayConfig) {
+    this.changes.setMaxListeners(0);
+  }
+
+  /** Takes over an HTTP upgrade request aimed at the gateway path. */
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request));
+  }
+
+  info(): GatewaySessionInfo[] {
+    return this.sessions.map((s) => s.info());
+  }
+
+  /** Sends a dispatch to the chosen sessions; disconnected ones keep it for replay on RESUME. */
+  async dispatch(target: DispatchTarget, t: string, d: unknown): Promise<void> {
+    const sessions = this.targets(target);
+    if (sessions.length === 0) throw new Error("local-discord: no bot session is connected (await waitForBot())");
+    await Promise.all(sessions.map((session) => this.send(session, t, d)));
+  }
+
+  /** Sends a dispatch to every session that may still receive it (none at all is fine: bots get it on IDENTIFY). */
+  async broadcast(t: string, d: unknown): Promise<void> {
+    await Promise.all(this.sessions.filter((s) => !s.dead).map((s) => this.send(s, t, d)));
+  }
+
+  /** Closes every live socket with a resumable code (default 4000), as a network blip or Discord restart would. */
+  disconnectAll(code: number = GatewayCloseCodes.UnknownError): void {
+    for (const session of this.sessions) {
+      if (session.socket) this.closeSocket(session.socket, code, "local-discord disconnect");
+    }
+  }
+
+  /** Resolves once `count` sessions have identified and are connected. */
+  async waitForSessions(count: number, timeoutMs: number): Promise<void> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    while (this.sessions.filter((s) => s.socket && !s.dead).length < count) {
+      await once(this.changes, "change", { signal }).catch(() => {
+        throw new Error(`local-discord: ${count} bot session(s) did not connect within ${timeoutMs} ms`);
+      });
+    }
+  }
+
+  close(): void {
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+  }
+
+  private targets(target: DispatchTarget): Session[] {
+    const alive = this.sessions.filter((s) => !s.dead);
+    if (target === "all") return alive;
+    if (target === "first") {
+      const first = alive.find((s) => s.socket) ?? alive[0];
+      return first ? [first] : [];
+    }
+    const session = alive.find((s) => s.id === target);
+    if (!session) throw new Error(`local-discord: no live gateway session ${target}`);
+    return [session];
+  }
+
+  private send(session: Session, t: string, d: unknown): Promise<void> {
+    session.seq++;
+    const payload = { op: GatewayOpcodes.Dispatch, t, s: session.seq, d } as GatewayDispatchPayload;
+    session.events.push(payload);
+    if (session.events.length > MAX_BUFFERED_EVENTS) session.events.shift();
+    return session.socket ? write(session.socket, payload) : Promise.resolve();
+  }
+
+  private accept(ws: WebSocket, request: IncomingMessage): void {
+    const query = new URL(request.url ?? "/", "http://local").searchParams;
+    if (query.get("v") !== "10") {
+      this.closeSocket(ws, GatewayCloseCodes.InvalidAPIVersion, "Invalid API version");
+      return;
+    }
+    if ((query.get("encoding") ?? "json") !== "json") {
+      this.closeSocket(ws, GatewayCloseCodes.DecodeError, "Only JSON encoding is supported");
+      return;
+    }
+    let session: Session | undefined;
+    void write(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.config.heartbeatIntervalMs } });
+    ws.on("message", (data) => {
+      const message = parse(data);
+      if (!message) return this.closeSocket(ws, GatewayCloseCodes.DecodeError, "Error while decoding payload.");
+      switch (message.op) {
+        case GatewayOpcodes.Heartbeat:
+          if (session) session.heartbeats++;
+          return void write(ws, { op: GatewayOpcodes.HeartbeatAck });
+        case GatewayOpcodes.Identify:
+          if (session) return this.closeSocket(ws, GatewayCloseCodes.AlreadyAuthenticated, "Already authenticated.");
+          session = this.identify(ws, message.d);
+          return;
+        case GatewayOpcodes.Resume:
+          if (session) return this.closeSocket(ws, GatewayCloseCodes.AlreadyAuthenticated, "Already authenticated.");
+          session = this.resume(ws, message.d);
+          return;
+        case GatewayOpcodes.PresenceUpdate:
+        case GatewayOpcodes.VoiceStateUpdate:
+        case GatewayOpcodes.RequestGuildMembers:
+          if (!session) this.closeSocket(ws, GatewayCloseCodes.NotAuthenticated, "Not authenticated.");
+          return;
+        default:
+          this.closeSocket(ws, GatewayCloseCodes.UnknownOpcode, "Unknown opcode.");
+      }
+    });
+    ws.on("close", (code) => {
+      if (!session || session.socket !== ws) return;
+      session.socket = undefined;
+      session.dead = FATAL_CLOSE_CODES.has(this.serverClosed.get(ws) ?? code);
+      this.changes.emit("change");
+    });
+  }
+
+  private identify(ws: WebSocket, d: unknown): Session | undefined {
+    const { token, intents } = (d ?? {}) as { token?: unknown; intents?: unknown };
+    if (token !== this.config.token) {
+      this.closeSocket(ws, GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
+      return undefined;
+    }
+    if (typeof intents !== "number") {
+      this.closeSocket(ws, GatewayCloseCodes.InvalidIntents, "Invalid intent(s).");
+      return undefined;
+    }
+    if ((intents & PRIVILEGED_INTENTS & ~this.config.allowedPrivilegedIntents) !== 0) {
+      this.closeSocket(ws, GatewayCloseCodes.DisallowedIntents, "Disallowed intent(s).");
+      return undefined;
+    }
+    const session = new Session(intents);
+    session.socket = ws;
+    this.sessions.push(session);
+    void this.send(session, GatewayDispatchEvents.Ready, this.config.ready(session.id));
+    for (const guild of this.config.guilds()) void this.send(session, GatewayDispatchEvents.GuildCreate, guild);
+    this.changes.emit("change");
+    return session;
+  }
+
+  private resume(ws: WebSocket, d: unknown): Session | undefined {
+    const { token, session_id, seq } = (d ?? {}) as { token?: unknown; session_id?: unknown; seq?: unknown };
+    if (token !== this.config.token) {
+      this.closeSocket(ws, GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
+      return undefined;
+    }
+    const session = this.sessions.find((s) => s.id === session_id && !s.dead);
+    const from = typeof seq === "number" ? seq : -1;
+    const oldest = session?.events[0]?.s ?? 1;
+    if (!session || from > session.seq || from < oldest - 1) {
+      // Discord's answer to an unknown or unreplayable session: Invalid Session, not resumable.
+      void write(ws, { op: GatewayOpcodes.InvalidSession, d: false });
+      return undefined;
+    }
+    if (session.socket)
+      this.closeSocket(session.socket, GatewayCloseCodes.SessionTimedOut, "Session resumed elsewhere");
+    session.socket = ws;
+    session.resumes++;
+    for (const event of session.events) if (event.s > from) void write(ws, event);
+    void this.send(session, GatewayDispatchEvents.Resumed, {});
+    this.changes.emit("change");
+    return session;
+  }
+
+  private closeSocket(ws: WebSocket, code: number, reason: string): void {
+    this.serverClosed.set(ws, code);
+    ws.close(code, reason);
+  }
+}
+
+function parse(data: RawData): { op: number; d: unknown } | undefined {
+  try {
+    const message = JSON.parse(data.toString()) as { op?: unknown; d?: unknown };
+    return typeof message.op === "number" ? { op: message.op, d: message.d } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function write(ws: WebSocket, payload: unknown): Promise<void> {
+  if (ws.readyState !== ws.OPEN) return Promise.resolve();
+  return new Promise((resolve) => ws.send(JSON.stringify(payload), () => resolve()));
+}

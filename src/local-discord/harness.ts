@@ -1,0 +1,453 @@
+/** LocalDiscord: starts the local Discord and is what tests, the console and benchmarks drive. */
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  type APIApplication,
+  type APIApplicationCommand,
+  type APIApplicationCommandOptionChoice,
+  type APIMessage,
+  type APITextChannel,
+  type APIUser,
+  ApplicationFlags,
+  GatewayDispatchEvents,
+  InteractionResponseType,
+} from "discord.js";
+import { CommandStore, type CommandWrite } from "./commands.js";
+import { type DispatchTarget, GatewayServer, type GatewaySessionInfo } from "./gateway.js";
+import { InteractionRecord } from "./interaction.js";
+import { MessageStore, type MessageView } from "./messages.js";
+import {
+  type AutocompleteInput,
+  type BuiltInteraction,
+  type ComponentInput,
+  InteractionFactory,
+  type ModalInput,
+  type SelectInput,
+  type SlashInput,
+} from "./payloads.js";
+import { type RateLimitConfig, RateLimiter, type RateLimitHit } from "./ratelimit.js";
+import { restRoutes } from "./rest.js";
+import { interactionRoutes } from "./rest-interactions.js";
+import { Router } from "./router.js";
+import { createHttpServer, type Violation, type ViolationKind } from "./server.js";
+import { createSnowflakeFactory } from "./snowflake.js";
+import { ApiSpec } from "./spec.js";
+import { type ChannelInput, type GuildInput, type LocalGuild, type MemberInput, type UserRef, World } from "./world.js";
+
+export interface LocalDiscordOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Sent in HELLO; default 41250 as on Discord. Tests of heartbeating set it short. */
+  heartbeatIntervalMs?: number;
+  /** How long the bot has for its first response; default 3000 as on Discord. */
+  callbackWindowMs?: number;
+  /** How long interaction webhooks work; default 15 minutes as on Discord. */
+  interactionTokenTtlMs?: number;
+  /** Message edits allowed per channel; default 5 per 5 s. */
+  editRateLimit?: RateLimitConfig;
+  /** Discord's OpenAPI file; default ../shared/discord-api-spec/openapi.json; false turns spec checks off. */
+  specPath?: string | false;
+  /** The bot's username; default "Mirrorball". */
+  botUsername?: string;
+  /** Privileged intents enabled for the application (GuildMembers, GuildPresences, MessageContent bits); default none. */
+  allowedPrivilegedIntents?: number;
+}
+
+/** Who receives an interaction and how long the bot has to answer it. */
+export interface DispatchOptions {
+  /** "first" live session (default), "all" sessions (to race several bot processes), or a session id. */
+  target?: DispatchTarget;
+  /** This interaction's response window, overriding the server's. */
+  callbackWindowMs?: number;
+}
+
+export interface AutocompleteResult {
+  choices: APIApplicationCommandOptionChoice[];
+  /** Milliseconds from dispatch until the bot's answer arrived. */
+  latencyMs: number;
+  interaction: InteractionRecord;
+}
+
+export interface ModalSubmitInput extends ModalInput, DispatchOptions {
+  /** The interaction that showed the modal; default the latest one that showed a modal with this custom id. */
+  from?: InteractionRecord;
+}
+
+export interface AssertOptions {
+  /** Kinds to tolerate, e.g. "already-acknowledged" when several bot processes race on purpose. */
+  ignore?: ViolationKind[];
+}
+
+export class LocalDiscord {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly botUserId: string;
+  readonly botUser: APIUser;
+  /** Acts in interactions unless an input names another user. */
+  readonly defaultUser: APIUser;
+  private readonly nextId = createSnowflakeFactory();
+  private readonly world: World;
+  private readonly messages: MessageStore;
+  private readonly commandStore: CommandStore;
+  private readonly factory: InteractionFactory;
+  private readonly gateway: GatewayServer;
+  private readonly server: Server;
+  private readonly records = new Map<string, InteractionRecord>();
+  private readonly recordsByToken = new Map<string, InteractionRecord>();
+  private readonly violationLog: Violation[] = [];
+  private readonly rateLimitLog: RateLimitHit[] = [];
+  private readonly callbackWindowMs: number;
+  private baseUrl = "";
+
+  private constructor(
+    options: LocalDiscordOptions,
+    private readonly spec: ApiSpec | null,
+  ) {
+    this.callbackWindowMs = options.callbackWindowMs ?? 3000;
+    this.applicationId = this.nextId();
+    this.botUserId = this.applicationId;
+    this.token = [
+      Buffer.from(this.botUserId).toString("base64url"),
+      randomBytes(4).toString("base64url"),
+      randomBytes(27).toString("base64url"),
+    ].join(".");
+    this.botUser = {
+      id: this.botUserId,
+      username: options.botUsername ?? "Mirrorball",
+      discriminator: "0",
+      global_name: null,
+      avatar: null,
+      bot: true,
+    };
+    this.world = new World(this.nextId, this.botUser);
+    this.defaultUser = this.world.user({ username: "viewer" });
+    this.messages = new MessageStore(this.nextId, this.botUser, this.applicationId, () => this.baseUrl);
+    this.commandStore = new CommandStore(this.nextId, this.applicationId);
+    this.factory = new InteractionFactory(
+      this.world,
+      this.commandStore,
+      this.nextId,
+      this.applicationId,
+      () => this.defaultUser,
+    );
+    this.gateway = new GatewayServer({
+      token: this.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? 0,
+      ready: (sessionId) => ({
+        v: 10,
+        user: this.botUser,
+        guilds: this.world.allGuilds().map((g) => ({ id: g.id, unavailable: true })),
+        session_id: sessionId,
+        resume_gateway_url: this.gatewayUrl,
+        shard: [0, 1],
+        application: { id: this.applicationId, flags: APPLICATION_FLAGS, flags_new: String(APPLICATION_FLAGS) },
+      }),
+      guilds: () => this.world.allGuilds().map((g) => this.world.guildCreate(g)),
+    });
+    const routes = [
+      ...restRoutes({
+        applicationId: this.applicationId,
+        botUser: this.botUser,
+        world: this.world,
+        messages: this.messages,
+        commands: this.commandStore,
+        gatewayUrl: () => this.gatewayUrl,
+        application: () => this.application(),
+      }),
+      ...interactionRoutes({
+        applicationId: this.applicationId,
+        messages: this.messages,
+        interactionById: (id) => this.records.get(id),
+        interactionByToken: (token) => this.recordsByToken.get(token),
+        interactionTokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60_000,
+      }),
+    ];
+    // Every route must be one Discord documents, or its requests would go unvalidated.
+    const undocumented = routes.filter((r) => spec && !spec.has(r.template, r.method));
+    if (undocumented.length > 0) {
+      throw new Error(
+        `local-discord: routes not in Discord's spec: ${undocumented.map((r) => `${r.method} ${r.template}`).join(", ")}`,
+      );
+    }
+    const router = new Router(routes);
+    this.server = createHttpServer({
+      token: this.token,
+      router,
+      spec,
+      gateway: this.gateway,
+      editLimiter: new RateLimiter(options.editRateLimit ?? { limit: 5, windowMs: 5000 }, "local-message-edit"),
+      violations: this.violationLog,
+      rateLimitHits: this.rateLimitLog,
+      attachment: (channelId, attachmentId) => this.messages.attachment(channelId, attachmentId),
+    });
+  }
+
+  /** Starts the HTTP API and gateway on 127.0.0.1 (a free port unless told otherwise). */
+  static async start(options: LocalDiscordOptions = {}): Promise<LocalDiscord> {
+    const spec = options.specPath === false ? null : await ApiSpec.load(options.specPath);
+    const discord = new LocalDiscord(options, spec);
+    await new Promise<void>((resolve, reject) => {
+      discord.server.once("error", reject);
+      discord.server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+    });
+    const { address, port } = discord.server.address() as AddressInfo;
+    discord.baseUrl = `http://${address}:${port}`;
+    return discord;
+  }
+
+  /** Give this to the bot's Client as `rest.api`; discord.js appends /v10. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api`;
+  }
+
+  /** What GET /gateway/bot answers; discord.js appends ?v=10&encoding=json. */
+  get gatewayUrl(): string {
+    return `${this.baseUrl.replace(/^http/, "ws")}/gateway`;
+  }
+
+  /** Whether request bodies are checked against Discord's OpenAPI file (false when it was not found). */
+  get specChecks(): boolean {
+    return this.spec !== null;
+  }
+
+  get sessions(): GatewaySessionInfo[] {
+    return this.gateway.info();
+  }
+
+  /** Every interaction sent so far, oldest first. */
+  get interactions(): readonly InteractionRecord[] {
+    return [...this.records.values()];
+  }
+
+  /** Requests Discord would have refused, and interactions left unanswered. */
+  get violations(): readonly Violation[] {
+    return this.violationLog;
+  }
+
+  /** Requests refused with 429 (discord.js retries them; the bot should stay under the limit anyway). */
+  get rateLimitHits(): readonly RateLimitHit[] {
+    return this.rateLimitLog;
+  }
+
+  /** Every command registration request, in order. */
+  get registrations(): readonly CommandWrite[] {
+    return this.commandStore.writes;
+  }
+
+  /** Adds a guild (with a "general" channel unless channels are given); bots already connected get GUILD_CREATE. */
+  addGuild(input: GuildInput): LocalGuild {
+    const guild = this.world.addGuild(input);
+    void this.gateway.broadcast(GatewayDispatchEvents.GuildCreate, this.world.guildCreate(guild));
+    const [defaultChannelId = ""] = guild.channelIds;
+    return {
+      id: guild.id,
+      name: guild.name,
+      ownerId: guild.ownerId,
+      defaultChannelId,
+      channelIds: [...guild.channelIds],
+    };
+  }
+
+  addChannel(guildId: string, input: ChannelInput): APITextChannel {
+    const channel = this.world.addChannel(guildId, input);
+    void this.gateway.broadcast(GatewayDispatchEvents.ChannelCreate, channel);
+    return channel;
+  }
+
+  /** Adds a member with given permissions (e.g. Manage Server) for interactions to come from. */
+  addMember(guildId: string, input: MemberInput): APIUser {
+    return this.world.addMember(guildId, input);
+  }
+
+  /** Finds a user by id, or creates one by name. */
+  user(ref: UserRef): APIUser {
+    return this.world.user(ref);
+  }
+
+  /** Resolves once `sessions` bot connections (default 1) have identified and received their guilds. */
+  waitForBot({ sessions = 1, timeoutMs = 10_000 }: { sessions?: number; timeoutMs?: number } = {}): Promise<void> {
+    return this.gateway.waitForSessions(sessions, timeoutMs);
+  }
+
+  /** Resolves once the named commands are registered (globally, or in the guild when given). */
+  async waitForCommands(
+    names: string[],
+    { guildId, timeoutMs = 10_000 }: { guildId?: string; timeoutMs?: number } = {},
+  ): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const registered = () => new Set(this.commands(guildId).map((c) => c.name));
+    while (!names.every((name) => registered().has(name))) {
+      if (Date.now() > deadline)
+        throw new Error(`local-discord: commands ${names.join(", ")} not registered in ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Drops every bot connection with a resumable close code (default 4000): the bots should RESUME. */
+  disconnectAll(code?: number): void {
+    this.gateway.disconnectAll(code);
+  }
+
+  /** A user runs a slash command. Throws if the command is not registered or the options do not fit it. */
+  async slash(input: SlashInput & DispatchOptions): Promise<InteractionRecord> {
+    return this.dispatch(this.factory.slash(input), input);
+  }
+
+  /** A user types into an autocomplete option; resolves with the bot's choices. */
+  async autocomplete(input: AutocompleteInput & DispatchOptions): Promise<AutocompleteResult> {
+    const interaction = await this.dispatch(this.factory.autocomplete(input), input);
+    const response = await interaction.firstResponse();
+    if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
+      throw new Error(`local-discord: ${interaction.label} was answered with callback type ${response.type}, not 8`);
+    }
+    const choices = (response.data as { choices?: APIApplicationCommandOptionChoice[] } | undefined)?.choices ?? [];
+    return { choices, latencyMs: response.latencyMs, interaction };
+  }
+
+  /** A user clicks a button on a message. */
+  async click(input: ComponentInput & DispatchOptions): Promise<InteractionRecord> {
+    return this.dispatch(this.factory.component(input, this.currentMessage(input.message)), input);
+  }
+
+  /** A user picks values in a select menu on a message. */
+  async select(input: SelectInput & DispatchOptions): Promise<InteractionRecord> {
+    return this.dispatch(this.factory.component(input, this.currentMessage(input.message)), input);
+  }
+
+  /** A user submits a modal the bot showed. */
+  async submitModal(input: ModalSubmitInput): Promise<InteractionRecord> {
+    const shown = (record: InteractionRecord) => {
+      const response = record.initialResponse;
+      const data = response?.data as { custom_id?: string } | undefined;
+      return response?.type === InteractionResponseType.Modal && data?.custom_id === input.customId;
+    };
+    const trigger = input.from ?? [...this.records.values()].reverse().find(shown);
+    if (!trigger || !shown(trigger)) throw new Error(`local-discord: the bot never showed a modal "${input.customId}"`);
+    const modal = trigger.initialResponse?.data as Record<string, unknown>;
+    const payload =
+      "message" in trigger.payload && trigger.payload.message
+        ? { ...trigger.payload, message: this.currentMessage(trigger.payload.message.id) }
+        : trigger.payload;
+    return this.dispatch(this.factory.modal(input, modal, payload), input, trigger);
+  }
+
+  /** Registered commands: global ones, or a guild's when `guildId` is given. */
+  commands(guildId?: string): APIApplicationCommand[] {
+    return this.commandStore.list(guildId ?? null);
+  }
+
+  /** How many bulk overwrites (PUT) the bot made, globally or for one guild. */
+  commandPuts(guildId?: string): number {
+    return this.commandStore.writes.filter((w) => w.method === "PUT" && w.guildId === (guildId ?? null)).length;
+  }
+
+  /** The channel's messages anyone can see (not ephemeral, not deleted), oldest first. */
+  channelMessages(channelId: string): MessageView[] {
+    return this.messages.inChannel(channelId).map((m) => this.messages.view(m));
+  }
+
+  /** Any message by id, ephemeral ones included. */
+  message(id: string): MessageView | undefined {
+    const stored = this.messages.find(id);
+    return stored && this.messages.view(stored);
+  }
+
+  /** Returns and clears the violations so far (for tests that provoke one on purpose). */
+  takeViolations(): Violation[] {
+    return this.violationLog.splice(0);
+  }
+
+  /** Throws a readable error listing every violation (except ignored kinds). */
+  assertNoViolations({ ignore = [] }: AssertOptions = {}): void {
+    const found = this.violationLog.filter((v) => !ignore.includes(v.kind));
+    if (found.length === 0) return;
+    const lines = found.map((v) => {
+      const fields = v.errors.map((e) => `\n      ${e.path || "(body)"}: ${e.message} [${e.code}]`).join("");
+      return `  - [${v.kind}] ${v.method} ${v.route} -> ${v.status} ${v.code}: ${v.message}${fields}`;
+    });
+    throw new Error(`local Discord saw ${found.length} violation(s):\n${lines.join("\n")}`);
+  }
+
+  async stop(): Promise<void> {
+    for (const record of this.records.values()) record.dispose();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private currentMessage(message: APIMessage | string): APIMessage {
+    const id = typeof message === "string" ? message : message.id;
+    const stored = this.messages.find(id);
+    if (!stored) throw new Error(`local-discord: message ${id} does not exist (deleted?)`);
+    return structuredClone(stored.api);
+  }
+
+  private async dispatch(
+    built: BuiltInteraction,
+    options: DispatchOptions,
+    triggeredBy?: InteractionRecord,
+  ): Promise<InteractionRecord> {
+    const { payload, kind, label } = built;
+    const record = new InteractionRecord(
+      payload.id,
+      payload.token,
+      kind,
+      payload,
+      label,
+      options.callbackWindowMs ?? this.callbackWindowMs,
+      (id) => this.message(id),
+    );
+    record.triggeredBy = triggeredBy;
+    this.records.set(record.id, record);
+    this.recordsByToken.set(record.token, record);
+    record.dispatched((unanswered) => this.violationLog.push(unansweredViolation(unanswered)));
+    try {
+      await this.gateway.dispatch(options.target ?? "first", GatewayDispatchEvents.InteractionCreate, payload);
+    } catch (error) {
+      record.dispose();
+      this.records.delete(record.id);
+      this.recordsByToken.delete(record.token);
+      throw error;
+    }
+    return record;
+  }
+
+  private application(): APIApplication {
+    return {
+      id: this.applicationId,
+      name: this.botUser.username,
+      icon: null,
+      description: "",
+      bot_public: true,
+      bot_require_code_grant: false,
+      bot: this.botUser,
+      summary: "",
+      verify_key: randomBytes(32).toString("hex"),
+      team: null,
+      flags: APPLICATION_FLAGS,
+      flags_new: String(APPLICATION_FLAGS),
+      approximate_guild_count: this.world.allGuilds().length,
+    };
+  }
+}
+
+// A verified-less bot with slash commands and the message-content intent not enabled.
+const APPLICATION_FLAGS = ApplicationFlags.ApplicationCommandBadge | ApplicationFlags.GatewayMessageContentLimited;
+
+function unansweredViolation(record: InteractionRecord): Violation {
+  return {
+    kind: "unanswered",
+    method: "GATEWAY",
+    route: "INTERACTION_CREATE",
+    path: record.label,
+    status: 0,
+    code: 0,
+    message: `${record.label} got no response within ${record.callbackWindowMs} ms (the user sees "The application did not respond")`,
+    errors: [],
+    at: new Date(),
+  };
+}
