@@ -1,0 +1,67 @@
+import { pino } from "pino";
+import { startBot } from "./bot.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { parseCommandLine, type RenderableMessage, renderMessage } from "./console/render.js";
+import { prepareDatabase } from "./db/prepare.js";
+import { LocalDiscord } from "./local-discord/index.js";
+
+/**
+ * `npm run console -- '/leaderboard season:32 week:11'`: runs one command through the same path as in a server (the
+ * local Discord, the real client, the database) and prints the reply as text, or the raw payloads with --json.
+ */
+async function main(argv: string[]): Promise<void> {
+  const json = argv.includes("--json");
+  const line = argv.filter((a) => a !== "--json").join(" ");
+  if (!line.trim())
+    throw new ConfigError("Give a command, for example: npm run console -- '/leaderboard season:32 week:11'");
+  const { name, options } = parseCommandLine(line);
+
+  const logger = pino({ level: process.env.LOG_LEVEL === "debug" ? "debug" : "warn" });
+  const discord = await LocalDiscord.start();
+  const guild = discord.addGuild({ name: "Mirrorball console" });
+  const config = loadConfig({ ...process.env, DISCORD_API_URL: discord.apiUrl, DEV_GUILD_ID: guild.id });
+  const database = await prepareDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR }, logger);
+  const bot = await startBot({ config, db: database.db, token: discord.token, logger });
+  try {
+    await discord.waitForCommands([...bot.commands.keys()], { guildId: guild.id });
+    const definition = discord.commands(guild.id).find((c) => c.name === name);
+    if (!definition)
+      throw new ConfigError(
+        `There is no /${name}. Commands: ${[...bot.commands.keys()].map((c) => `/${c}`).join(", ")}`,
+      );
+    const values = Object.fromEntries(
+      [...options].map(([key, raw]) => {
+        const option = definition.options?.find((o) => o.name === key);
+        if (!option) throw new ConfigError(`/${name} has no option "${key}".`);
+        // 4 = integer, 10 = number, 5 = boolean in Discord's option types.
+        const value = option.type === 4 || option.type === 10 ? Number(raw) : option.type === 5 ? raw === "true" : raw;
+        return [key, value];
+      }),
+    );
+    const ix = await discord.slash({ name, options: values });
+    await ix.settled({ idleMs: 300 });
+    if (json) {
+      process.stdout.write(
+        `${JSON.stringify(
+          ix.responses.map((r) => ({ kind: r.kind, status: r.status, body: r.body })),
+          null,
+          2,
+        )}\n`,
+      );
+    } else {
+      for (const message of [ix.finalMessage(), ...ix.followUps]) {
+        if (message) process.stdout.write(`${renderMessage(message as RenderableMessage)}\n\n`);
+      }
+    }
+    for (const v of discord.violations) process.stderr.write(`Discord would reject: ${JSON.stringify(v)}\n`);
+  } finally {
+    await bot.stop();
+    await discord.stop();
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});
