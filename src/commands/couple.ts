@@ -4,14 +4,14 @@ import { isOwnMessage } from "../discord/ownership.js";
 import { respond } from "../discord/respond.js";
 import { UserError } from "../errors.js";
 import { getCoupleCard } from "../lookups/couple.js";
-import { coupleView } from "../views/couple.js";
+import { coupleViewWithChart } from "../views/couple.js";
 
 const buttonId = /^cp:(\d{1,9}):(-?\d{1,2})$/;
 
 export default {
   data: new SlashCommandBuilder()
     .setName("couple")
-    .setDescription("A celebrity and their pro: placement, every dance with its scores, and their average.")
+    .setDescription("A celebrity and their pro: placement, every dance with its scores, their average and a chart.")
     .addStringOption((o) =>
       o
         .setName("name")
@@ -31,7 +31,7 @@ export default {
   async execute(interaction, { db, names }) {
     const match = names.resolve(interaction.options.getString("name", true), interaction.options.getInteger("season"));
     await respond(interaction, async () =>
-      coupleView(await getCoupleCard(db, match.entry.coupleId), 0, match.otherSeasons),
+      coupleViewWithChart(await getCoupleCard(db, match.entry.coupleId), 0, match.otherSeasons),
     );
   },
 
@@ -45,7 +45,7 @@ export default {
   async onComponent(interaction, { db }) {
     const match = buttonId.exec(interaction.customId);
     if (!match) throw new UserError("That button does not lead anywhere. Run /couple again.");
-    const draw = async () => coupleView(await getCoupleCard(db, Number(match[1])), Number(match[2]));
+    const draw = async () => coupleViewWithChart(await getCoupleCard(db, Number(match[1])), Number(match[2]));
     await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
   },
 } satisfies Command;

@@ -51,3 +51,30 @@ export async function getCoupleCard(db: Database, coupleId: number): Promise<Cou
   }
   return { couple, weeks, average: averageScore(weeks) };
 }
+
+/** One point of a couple's chart: their judges' total that week and the mean of every couple's total. */
+export interface WeekPoint {
+  /** "W3", or "W9 Night 2" for a week of several nights. */
+  key: string;
+  week: number;
+  total: number;
+  max: number;
+  seasonAverage: number | null;
+}
+
+/** The couple's judges' totals week by week (bonus points left out), next to the season's mean for that week. */
+export function weeklyPoints(card: CoupleCard): WeekPoint[] {
+  return card.weeks
+    .filter((w) => w.standing.judgesMax > 0)
+    .map((w) => {
+      const scored = weekStandings(w.sheet).filter((s) => s.judgesMax > 0);
+      const mean = scored.length ? scored.reduce((a, s) => a + s.judgesTotal, 0) / scored.length : null;
+      return {
+        key: `W${w.sheet.week}${w.sheet.label ? ` ${w.sheet.label}` : ""}`,
+        week: w.sheet.week,
+        total: w.standing.judgesTotal,
+        max: w.standing.judgesMax,
+        seasonAverage: mean,
+      };
+    });
+}

@@ -99,7 +99,9 @@ export class CoupleNameIndex {
     }
     if (hits.length === 0) {
       const close = this.nearest(query, 3);
-      const hint = close.length ? ` Did you mean ${orList(close)}?` : "";
+      const hint = close.length
+        ? ` Did you mean ${orList(close)}?`
+        : " Start typing a celebrity's or pro's name and pick one from the list.";
       throw new UserError(`No celebrity or pro called "${name.trim().slice(0, 80)}" is in the records.${hint}`);
     }
     const people = new Set(

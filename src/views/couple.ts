@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import { ButtonStyle } from "discord-api-types/v10";
-import type { CoupleCard, CoupleWeek } from "../lookups/couple.js";
+import { type CoupleCard, type CoupleWeek, weeklyPoints } from "../lookups/couple.js";
+import { chartTheme, renderLineChart } from "./chart.js";
 import { colors, danceText, ordinal, plain, score } from "./format.js";
 import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
 import type { View } from "./view.js";
@@ -18,14 +19,17 @@ function placementLine(card: CoupleCard): string {
 
 function weekField(w: CoupleWeek): Field {
   const { sheet, standing } = w;
+  const total = score(standing.judgesTotal + standing.bonus);
+  // Weekly figures can hold bonus points spread over the judges' marks (32 "out of 30"): no maximum for them.
+  const marks = standing.weeklyOnly ? `${total} from weekly figures` : `${total}/${standing.judgesMax}`;
   const name = clip(
-    `Week ${sheet.week}${sheet.label ? ` (${sheet.label})` : ""}${sheet.theme ? ` — ${sheet.theme}` : ""} · ${score(standing.judgesTotal + standing.bonus)}/${standing.judgesMax} · ${ordinal(standing.rank)} of ${w.field}`,
+    `Week ${sheet.week}${sheet.label ? ` (${sheet.label})` : ""}${sheet.theme ? ` — ${sheet.theme}` : ""} · ${marks} · ${ordinal(standing.rank)} of ${w.field}`,
     limits.fieldName,
   );
   const lines = standing.dances.map((d) => `• ${danceText(d)}`);
   if (standing.weeklyOnly && standing.weeklyScores) {
     lines.push(
-      `• Weekly per-judge figures (no dance-by-dance scores): ${standing.weeklyScores.map((v) => (v === null ? "–" : score(v))).join(" · ")}`,
+      `• Weekly per-judge figures (no dance-by-dance scores; bonus points may be folded in): ${standing.weeklyScores.map((v) => (v === null ? "–" : score(v))).join(" · ")}`,
     );
   }
   if (standing.bonus !== 0) lines.push(`Bonus points: ${standing.bonus > 0 ? "+" : ""}${score(standing.bonus)}`);
@@ -74,4 +78,41 @@ export function coupleView(card: CoupleCard, page = 0, otherSeasons: number[] = 
         ]
       : [];
   return { embeds: [embed.toJSON()], components };
+}
+
+/** The couple's chart as an attachment: their weekly judges' totals against the season's weekly average. */
+export async function coupleChart(card: CoupleCard): Promise<NonNullable<View["files"]>[number] | null> {
+  const points = weeklyPoints(card);
+  if (points.length === 0) return null;
+  const { couple } = card;
+  const data = await renderLineChart({
+    title: `${couple.celebrity} & ${couple.pro} — Season ${couple.season}`,
+    labels: points.map((p) => p.key),
+    lines: [
+      { label: `${couple.celebrity} & ${couple.pro}`, values: points.map((p) => p.total) },
+      {
+        label: "Season average that week",
+        values: points.map((p) => p.seasonAverage),
+        color: chartTheme.average,
+        dashed: true,
+      },
+    ],
+    yTitle: card.weeks.some((w) => w.standing.weeklyOnly)
+      ? "Judges' total (weekly figures may include bonus points)"
+      : "Judges' total (bonus points left out)",
+  });
+  return {
+    name: `couple-${couple.id}.png`,
+    data,
+    description: `Chart of ${couple.celebrity} and ${couple.pro}'s weekly judges' totals against the season average`,
+  };
+}
+
+/** The couple's card with its chart attached and shown as the embed's image. */
+export async function coupleViewWithChart(card: CoupleCard, page = 0, otherSeasons: number[] = []): Promise<View> {
+  const view = coupleView(card, page, otherSeasons);
+  const chart = await coupleChart(card);
+  const [embed] = view.embeds;
+  if (!chart || !embed) return view;
+  return { ...view, embeds: [{ ...embed, image: { url: `attachment://${chart.name}` } }], files: [chart] };
 }

@@ -29,7 +29,8 @@ function standingField(s: Standing, carryWeeks: number[]): Field {
   return { name, value: fitLines(lines) };
 }
 
-export function leaderboardView(board: Leaderboard, page = 0): View {
+/** `seasons`: every season in the records, for previous/next season buttons (none when empty). */
+export function leaderboardView(board: Leaderboard, page = 0, seasons: readonly number[] = []): View {
   const { sheet, standings, weekNumbers } = board;
   const title = clip(
     `Season ${sheet.season} · Week ${sheet.week}${sheet.label ? ` (${sheet.label})` : ""}${sheet.theme ? ` — ${sheet.theme}` : ""}`,
@@ -78,6 +79,24 @@ export function leaderboardView(board: Leaderboard, page = 0): View {
       .setDisabled(!nextWeek),
   );
   const rows = [weekRow];
+  if (seasons.length > 1) {
+    const at = seasons.indexOf(sheet.season);
+    const [prevSeason, nextSeason] = [seasons[at - 1], seasons[at + 1]];
+    rows.push(
+      new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder()
+          .setCustomId(prevSeason ? leaderboardId(prevSeason, sheet.week, 0, "season") : "lb:none:sprev")
+          .setLabel(prevSeason ? `◀ Season ${prevSeason}` : "◀ Season")
+          .setStyle(ButtonStyle.Secondary)
+          .setDisabled(!prevSeason),
+        new ButtonBuilder()
+          .setCustomId(nextSeason ? leaderboardId(nextSeason, sheet.week, 0, "season") : "lb:none:snext")
+          .setLabel(nextSeason ? `Season ${nextSeason} ▶` : "Season ▶")
+          .setStyle(ButtonStyle.Secondary)
+          .setDisabled(!nextSeason),
+      ),
+    );
+  }
   if (pages.length > 1) {
     rows.push(
       new ActionRowBuilder<ButtonBuilder>().addComponents(

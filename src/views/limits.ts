@@ -59,3 +59,44 @@ export function paginateFields(fields: readonly Field[], reserved: number, perPa
   if (page.length > 0 || pages.length === 0) pages.push(page);
   return pages;
 }
+
+/** Splits lines into field values of at most `max` characters each, without cutting a line (unless it alone is too long). */
+export function chunkLines(lines: readonly string[], max: number = limits.fieldValue): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let used = 0;
+  for (const raw of lines) {
+    const line = clip(raw, max);
+    if (current.length > 0 && used + line.length + 1 > max) {
+      chunks.push(current.join("\n"));
+      current = [];
+      used = 0;
+    }
+    current.push(line);
+    used += line.length + 1;
+  }
+  if (current.length > 0) chunks.push(current.join("\n"));
+  return chunks;
+}
+
+/** Fields titled `name`, then `name (continued)`, holding every line. */
+export function linesToFields(name: string, lines: readonly string[], perField = limits.fieldValue): Field[] {
+  return chunkLines(lines, perField).map((value, i) => ({
+    name: clip(i === 0 ? name : `${name} (continued)`, limits.fieldName),
+    value,
+  }));
+}
+
+/** Characters an embed counts towards Discord's 6000 limit. */
+export function embedSize(embed: {
+  title?: string;
+  description?: string;
+  footer?: { text: string };
+  author?: { name: string };
+  fields?: { name: string; value: string }[];
+}): number {
+  let size = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+  size += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const f of embed.fields ?? []) size += f.name.length + f.value.length;
+  return size;
+}

@@ -1,0 +1,52 @@
+import { SlashCommandBuilder } from "@discordjs/builders";
+import { seasonChoices } from "../discord/choices.js";
+import type { Command } from "../discord/command.js";
+import { isOwnMessage } from "../discord/ownership.js";
+import { respond } from "../discord/respond.js";
+import { UserError } from "../errors.js";
+import { getStyleBest } from "../lookups/dance.js";
+import { danceView } from "../views/dance.js";
+
+const buttonId = /^dn:(\d{1,3}):(-?\d{1,3}):([\p{L}\p{N} ]{1,90})$/u;
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("dance")
+    .setDescription("The best-scored performances of a dance style, across the show or in one season.")
+    .addStringOption((o) =>
+      o
+        .setName("style")
+        .setDescription("Dance style, e.g. Argentine tango")
+        .setRequired(true)
+        .setMaxLength(100)
+        .setAutocomplete(true),
+    )
+    .addIntegerOption((o) =>
+      o.setName("season").setDescription("Only this season").setMinValue(1).setMaxValue(99).setAutocomplete(true),
+    ),
+
+  async execute(interaction, { db, styles }) {
+    const style = styles.resolve(interaction.options.getString("style", true));
+    const season = interaction.options.getInteger("season");
+    await respond(interaction, async () => danceView(await getStyleBest(db, style, season)));
+  },
+
+  async autocomplete(interaction, { db, styles }) {
+    const focused = interaction.options.getFocused(true);
+    await interaction.respond(
+      focused.name === "season"
+        ? await seasonChoices(db, String(focused.value))
+        : styles.suggest(String(focused.value)),
+    );
+  },
+
+  componentPrefix: "dn",
+  async onComponent(interaction, { db, styles }) {
+    const match = buttonId.exec(interaction.customId);
+    const style = match ? styles.byFolded(match[3] as string) : undefined;
+    if (!match || !style) throw new UserError("That button does not lead anywhere any more. Run /dance again.");
+    const season = Number(match[1]) || null;
+    const draw = async () => danceView(await getStyleBest(db, style, season), Number(match[2]));
+    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+  },
+} satisfies Command;

@@ -1,0 +1,61 @@
+import { SlashCommandBuilder } from "@discordjs/builders";
+import { seasonChoices, weekChoices } from "../discord/choices.js";
+import type { Command } from "../discord/command.js";
+import { isOwnMessage } from "../discord/ownership.js";
+import { respond } from "../discord/respond.js";
+import { UserError } from "../errors.js";
+import { getWeekResults } from "../lookups/results.js";
+import { resultsView } from "../views/results.js";
+
+const buttonId = /^rs:(\d{1,3}):(\d{1,2})$/;
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("results")
+    .setDescription(
+      "Who went home in a week, who was in jeopardy, the judges' save votes, and the finale's placements.",
+    )
+    .addIntegerOption((o) =>
+      o
+        .setName("season")
+        .setDescription("Season number (default: the latest)")
+        .setMinValue(1)
+        .setMaxValue(99)
+        .setAutocomplete(true),
+    )
+    .addIntegerOption((o) =>
+      o
+        .setName("week")
+        .setDescription("Week number (default: the season's latest)")
+        .setMinValue(1)
+        .setMaxValue(20)
+        .setAutocomplete(true),
+    ),
+
+  async execute(interaction, { db }) {
+    const request = {
+      season: interaction.options.getInteger("season"),
+      week: interaction.options.getInteger("week"),
+      guildId: interaction.guildId,
+    };
+    await respond(interaction, async () => resultsView(await getWeekResults(db, request)));
+  },
+
+  async autocomplete(interaction, { db }) {
+    const focused = interaction.options.getFocused(true);
+    const choices =
+      focused.name === "week"
+        ? await weekChoices(db, interaction.options.getInteger("season"), String(focused.value))
+        : await seasonChoices(db, String(focused.value));
+    await interaction.respond(choices);
+  },
+
+  componentPrefix: "rs",
+  async onComponent(interaction, { db }) {
+    const match = buttonId.exec(interaction.customId);
+    if (!match) throw new UserError("That button does not lead anywhere. Run /results again.");
+    const request = { season: Number(match[1]), week: Number(match[2]), guildId: interaction.guildId };
+    const draw = async () => resultsView(await getWeekResults(db, request));
+    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+  },
+} satisfies Command;

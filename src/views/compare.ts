@@ -1,0 +1,74 @@
+import { EmbedBuilder } from "@discordjs/builders";
+import type { CompareSide, Comparison } from "../lookups/compare.js";
+import { type ChartLine, chartTheme, renderLineChart } from "./chart.js";
+import { colors, ordinal, plain, score } from "./format.js";
+import { clip, type Field, fitLines, limits } from "./limits.js";
+import { danceLabel } from "./scores.js";
+import type { View } from "./view.js";
+
+const short = (s: CompareSide) => `${s.card.couple.celebrity} & ${s.card.couple.pro}`;
+
+function sideField(s: CompareSide): Field {
+  const c = s.card.couple;
+  const place = c.placement === 1 ? "🏆 Winner" : c.placement ? `${ordinal(c.placement)} place` : plain(c.result);
+  const lines = [
+    `Season ${c.season} · ${place}`,
+    s.card.average
+      ? `Average **${s.card.average.perJudge.toFixed(2)}** per judge over ${s.card.average.dances} dances`
+      : "No dance-by-dance scores recorded",
+    `${s.weeks} week${s.weeks === 1 ? "" : "s"} danced · ${s.perfect} perfect score${s.perfect === 1 ? "" : "s"}`,
+    s.best ? `Best: ${danceLabel(s.best)}` : "Best dance: not recorded",
+  ];
+  return { name: clip(short(s), limits.fieldName), value: fitLines(lines) };
+}
+
+/** Both couples' week totals by week number, side by side. */
+function weekKeys(c: Comparison): string[] {
+  const keys = [...c.a.points, ...c.b.points].map((p) => ({ key: p.key, week: p.week }));
+  const seen = new Map(keys.map((k) => [k.key, k.week]));
+  return [...seen].sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).map(([k]) => k);
+}
+
+export async function compareView(c: Comparison): Promise<View> {
+  const keys = weekKeys(c);
+  const value = (s: CompareSide, key: string) => s.points.find((p) => p.key === key)?.total ?? null;
+  const lines = keys.map((k) => {
+    const [a, b] = [value(c.a, k), value(c.b, k)];
+    return `${k}: ${a === null ? "–" : score(a)} vs ${b === null ? "–" : score(b)}`;
+  });
+  const embed = new EmbedBuilder()
+    .setColor(colors.mirrorball)
+    .setTitle(clip(`${short(c.a)} vs ${short(c.b)}`, limits.title))
+    .addFields(
+      { ...sideField(c.a), inline: true },
+      { ...sideField(c.b), inline: true },
+      { name: "Judges' totals week by week", value: lines.length ? fitLines(lines) : "No weekly totals recorded." },
+    )
+    .setFooter({
+      text: c.sameSeason
+        ? "Same season: the dashed line is the season's weekly average"
+        : "Different seasons: weeks are compared by number",
+    });
+  if (keys.length === 0) return { embeds: [embed.toJSON()], components: [] };
+  const chartLines: ChartLine[] = [
+    { label: short(c.a), values: keys.map((k) => value(c.a, k)) },
+    { label: short(c.b), values: keys.map((k) => value(c.b, k)) },
+  ];
+  if (c.sameSeason) {
+    const avg = (k: string) => [...c.a.points, ...c.b.points].find((p) => p.key === k)?.seasonAverage ?? null;
+    chartLines.push({ label: "Season average", values: keys.map(avg), color: chartTheme.average, dashed: true });
+  }
+  const data = await renderLineChart({
+    title: `${short(c.a)} vs ${short(c.b)}`,
+    labels: keys,
+    lines: chartLines,
+    yTitle: "Judges' total",
+  });
+  const name = `compare-${c.a.card.couple.id}-${c.b.card.couple.id}.png`;
+  embed.setImage(`attachment://${name}`);
+  return {
+    embeds: [embed.toJSON()],
+    components: [],
+    files: [{ name, data, description: `Chart comparing ${short(c.a)} and ${short(c.b)} week by week` }],
+  };
+}
