@@ -1,0 +1,1 @@
+export type { PollKind } from "../db/schema/polls.js";
