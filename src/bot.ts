@@ -1,13 +1,15 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
-import { listCoupleEntries } from "./db/queries/couples.js";
 import type { BotContext, Command } from "./discord/command.js";
 import { loadCommands } from "./discord/loadCommands.js";
 import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
 import type { Logger } from "./logger.js";
-import { CoupleNameIndex } from "./lookups/nameIndex.js";
+import { buildIndexes } from "./lookups/indexes.js";
+import { restMessenger } from "./scheduler/messenger.js";
+import { PollRuntime } from "./scheduler/pollRuntime.js";
+import { Scheduler } from "./scheduler/scheduler.js";
 
 export interface Bot {
   client: Client<true>;
@@ -20,8 +22,10 @@ export interface Bot {
 export async function startBot(options: { config: Config; db: Database; token: string; logger: Logger }): Promise<Bot> {
   const { config, db, logger } = options;
   const commands = await loadCommands();
-  const ctx: BotContext = { db, config, logger, names: new CoupleNameIndex(await listCoupleEntries(db)) };
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
+  const polls = new PollRuntime(db, restMessenger(client.rest), logger);
+  const scheduler = new Scheduler(db, polls, logger);
+  const ctx: BotContext = { db, config, logger, polls, ...(await buildIndexes(db)) };
 
   const onReady = ready(commands, ctx);
   const connected = new Promise<void>((resolve) => {
@@ -36,10 +40,16 @@ export async function startBot(options: { config: Config; db: Database; token: s
 
   await client.login(options.token);
   await connected;
+  scheduler.start();
   return {
     client: client as Client<true>,
     ctx,
     commands,
-    stop: () => client.destroy(),
+    async stop() {
+      // Poll deadlines and tally edits stop before the connection does, so none is left half done.
+      await scheduler.stop();
+      await polls.stop();
+      await client.destroy();
+    },
   };
 }

@@ -21,6 +21,8 @@ const configSchema = z.object({
     z.url("must be a URL such as https://discord.com/api").default("https://discord.com/api"),
   ),
   DEV_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  /** The one server where the bot owners' /admin commands are registered and accepted. */
+  ADMIN_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z

@@ -19,6 +19,8 @@ export interface DatabaseHandle {
   kind: "postgres" | "pglite";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded database's data folder as a gzipped tarball (PGlite only). */
+  dump?(): Promise<Blob>;
 }
 
 const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -28,6 +30,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** Folder of the embedded database; "memory://" keeps it in memory (tests). */
   pgliteDir?: string | undefined;
+  /** Start the embedded database from a dump of another one's data folder (tests clone a seeded database). */
+  pgliteDump?: Blob | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -43,12 +47,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const dir = options.pgliteDir ?? "memory://";
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir, options.pgliteDump ? { loadDataDir: options.pgliteDump } : {});
   const db = drizzlePglite(client, { schema });
   return {
     db,
     kind: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
+    dump: () => client.dumpDataDir("gzip"),
   };
 }

@@ -3,6 +3,7 @@ import { type LoadedSeasonFile, readSeasonFiles } from "../data/loadSeasonFiles.
 import type { SeasonFile } from "../data/seasonFile.js";
 import { foldName } from "../text/names.js";
 import type { Database } from "./client.js";
+import { resolveSeededSeasons } from "./queries/polls/predictions.js";
 import * as t from "./schema/index.js";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -38,6 +39,8 @@ export async function seedSeasons(
     });
     report.loaded.push(file.season.season);
   }
+  // Closed polls about the seasons just loaded are scored (or re-scored) from their new results.
+  await resolveSeededSeasons(db, report.loaded);
   return report;
 }
 
@@ -193,6 +196,7 @@ async function loadSeason(tx: Tx, season: SeasonFile): Promise<void> {
         artist: p.artist,
         team: p.team ?? null,
         winnerCoupleId: p.winner ? couple(p.winner) : null,
+        reportedTotal: p.total ?? null,
         note: p.note ?? null,
       });
     });
@@ -223,6 +227,7 @@ async function loadSeason(tx: Tx, season: SeasonFile): Promise<void> {
   const dancers: (typeof t.performanceCouples.$inferInsert)[] = [];
   const scores: (typeof t.judgeScores.$inferInsert)[] = [];
   const bonus: (typeof t.bonusPoints.$inferInsert)[] = [];
+  const extras: (typeof t.extraScores.$inferInsert)[] = [];
   for (const w of season.weeks) {
     const wid = weekId.get(`${w.week}/${w.label ?? ""}`) as number;
     w.performances.forEach((p, position) => {
@@ -241,6 +246,9 @@ async function loadSeason(tx: Tx, season: SeasonFile): Promise<void> {
         const judge = w.judges[position];
         if (score !== null && judge) scores.push({ performanceId: pid, position, judgeId: id(judge), score });
       });
+      p.extraScores?.forEach((x, position) => {
+        extras.push({ performanceId: pid, position, by: x.by, kind: x.kind, score: x.score });
+      });
       for (const b of p.bonus ?? []) {
         bonus.push({
           weekId: wid,
@@ -255,6 +263,7 @@ async function loadSeason(tx: Tx, season: SeasonFile): Promise<void> {
   for (const chunk of chunks(dancers, 2000)) await tx.insert(t.performanceCouples).values(chunk);
   for (const chunk of chunks(scores, 2000)) await tx.insert(t.judgeScores).values(chunk);
   if (bonus.length) await tx.insert(t.bonusPoints).values(bonus);
+  if (extras.length) await tx.insert(t.extraScores).values(extras);
 }
 
 function* chunks<T>(items: T[], size: number): Generator<T[]> {

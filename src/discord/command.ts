@@ -3,22 +3,25 @@ import type {
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import type { CoupleNameIndex } from "../lookups/nameIndex.js";
+import type { LookupIndexes } from "../lookups/indexes.js";
+import type { PollRuntime } from "../scheduler/pollRuntime.js";
 
 export type ComponentInteraction = ButtonInteraction | AnySelectMenuInteraction;
 
-/** What every handler gets: the database and the in-memory indexes, nothing global. */
-export interface BotContext {
+/** What every handler gets: the database and the in-memory name indexes (couples, pros, judges, styles), nothing global. */
+export interface BotContext extends LookupIndexes {
   db: Database;
-  names: CoupleNameIndex;
   logger: Logger;
   config: Config;
+  /** Publishing, voting, closing polls (with the coalesced live tally). */
+  polls: PollRuntime;
 }
 
 export interface Command {
@@ -28,6 +31,13 @@ export interface Command {
   /** Buttons and menus whose custom_id starts with `${componentPrefix}:` are routed to `onComponent`. */
   componentPrefix?: string;
   onComponent?(interaction: ComponentInteraction, ctx: BotContext): Promise<void>;
+  /** Modals whose custom_id starts with `${componentPrefix}:` are routed to `onModal`. */
+  onModal?(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void>;
+  /**
+   * "admin": registered to ADMIN_GUILD_ID only, and refused at run time anywhere else and for anyone but the bot
+   * owners. Unset: registered like every other command.
+   */
+  scope?: "admin";
 }
 
 /** The module shape every file in src/commands must export by default, checked when the bot loads them. */
@@ -40,4 +50,6 @@ export const commandShape = z.object({
     .regex(/^[a-z]{1,8}$/)
     .optional(),
   onComponent: z.function().optional(),
+  onModal: z.function().optional(),
+  scope: z.literal("admin").optional(),
 });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { type REST, Routes } from "discord.js";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { botState } from "../db/schema.js";
+import { botState } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
 import type { Command } from "./command.js";
 import { commandDefinitions } from "./loadCommands.js";
@@ -12,15 +12,50 @@ export interface RegistrationOptions {
   logger: Logger;
   /** Register to this guild only (instant, for development); otherwise globally. */
   guildId?: string | undefined;
+  /** The bot owners' server, where admin-scoped commands go; unset: admin commands are not registered. */
+  adminGuildId?: string | undefined;
   /** Register even when the definitions are unchanged (`npm run deploy`). */
   force?: boolean;
 }
 
+/** Where each command goes: everyday commands to the dev guild (or globally), admin ones to the admin guild only. */
+export function registrationTargets(
+  commands: Map<string, Command>,
+  options: Pick<RegistrationOptions, "guildId" | "adminGuildId">,
+): { guildId: string | undefined; commands: Map<string, Command> }[] {
+  const targets = new Map<string, { guildId: string | undefined; commands: Map<string, Command> }>();
+  for (const [name, command] of commands) {
+    const guildId = command.scope === "admin" ? options.adminGuildId : options.guildId;
+    if (command.scope === "admin" && !guildId) continue;
+    // One PUT per target: a guild that is both the dev and the admin guild gets both sets in one overwrite.
+    const key = guildId ?? "global";
+    const target = targets.get(key) ?? { guildId, commands: new Map() };
+    target.commands.set(name, command);
+    targets.set(key, target);
+  }
+  return [...targets.values()];
+}
+
 /**
- * Registers the commands with Discord, but only when their definitions changed since the last registration recorded
- * in the database, unless `force`. Returns whether it registered.
+ * Registers the commands with Discord, each target (global, dev guild, admin guild) only when its definitions changed
+ * since the last registration recorded in the database, unless `force`. Returns whether it registered any.
  */
 export async function registerCommands(
+  rest: REST,
+  applicationId: string,
+  commands: Map<string, Command>,
+  options: RegistrationOptions,
+): Promise<boolean> {
+  let registered = false;
+  for (const target of registrationTargets(commands, options)) {
+    if (await registerTarget(rest, applicationId, target.commands, { ...options, guildId: target.guildId })) {
+      registered = true;
+    }
+  }
+  return registered;
+}
+
+async function registerTarget(
   rest: REST,
   applicationId: string,
   commands: Map<string, Command>,

@@ -13,6 +13,7 @@ export function ready(commands: Map<string, Command>, ctx: BotContext) {
         await registerCommands(client.rest, client.application.id, commands, {
           db: ctx.db,
           guildId: ctx.config.DEV_GUILD_ID,
+          adminGuildId: ctx.config.ADMIN_GUILD_ID,
           logger: ctx.logger,
         });
       } catch (error) {

@@ -34,6 +34,19 @@ export function maxScore(scores: readonly (number | null)[]): number {
 }
 
 /**
+ * A dance's judges' total and its maximum: each judge's score plus any score from outside the panel (a one-dance guest
+ * judge, the viewers' score), or the reported total where only that is known. Null for a dance nobody scored.
+ */
+export function danceScore(p: Performance, judgeCount: number): { total: number | null; max: number } {
+  const extras = p.extraScores.filter((x) => x.score !== null);
+  const extraTotal = sum(extras.map((x) => x.score));
+  if (p.scores.length > 0) return { total: sum(p.scores) + extraTotal, max: maxScore(p.scores) + extras.length * 10 };
+  if (p.reportedTotal !== null) return { total: p.reportedTotal + extraTotal, max: (judgeCount + extras.length) * 10 };
+  if (extras.length > 0) return { total: extraTotal, max: extras.length * 10 };
+  return { total: null, max: 0 };
+}
+
+/**
  * Standard competition ranking: equal totals share a rank and the next rank skips ("1, 2, 2, 4").
  * Within a tie, couples stay in the order given (alphabetical by celebrity, from `weekStandings`).
  */
@@ -65,9 +78,10 @@ export function weekTotals(
   for (const p of sheet.performances) {
     for (const id of new Set(p.coupleIds)) {
       const t = get(id);
-      if (p.scores.length > 0) {
-        t.judges += sum(p.scores);
-        t.max += maxScore(p.scores);
+      const dance = danceScore(p, sheet.judges.length);
+      if (dance.total !== null) {
+        t.judges += dance.total;
+        t.max += dance.max;
         t.scored = true;
       }
     }
@@ -98,15 +112,18 @@ export function weekStandings(sheet: WeekSheet, carryOver: ReadonlyMap<number, n
     if (!couple) continue;
     const dances = sheet.performances
       .filter((p) => p.coupleIds.includes(coupleId))
-      .map((performance) => ({
-        performance,
-        judgesTotal: performance.scores.length > 0 ? sum(performance.scores) : null,
-        judgesMax: maxScore(performance.scores),
-        partners: performance.coupleIds
-          .filter((id) => id !== coupleId)
-          .map((id) => couples.get(id))
-          .filter((c): c is CoupleRef => c !== undefined),
-      }));
+      .map((performance) => {
+        const score = danceScore(performance, sheet.judges.length);
+        return {
+          performance,
+          judgesTotal: score.total,
+          judgesMax: score.max,
+          partners: performance.coupleIds
+            .filter((id) => id !== coupleId)
+            .map((id) => couples.get(id))
+            .filter((c): c is CoupleRef => c !== undefined),
+        };
+      });
     const carried = carryOver.get(coupleId) ?? 0;
     const weeklyOnly = !t.scored && weekly.has(coupleId);
     rows.push({

@@ -21,6 +21,10 @@ export interface Performance {
   coupleIds: number[];
   /** Aligned with the week's judges; null where that judge gave no score. Empty when the dance was not scored. */
   scores: (number | null)[];
+  /** The judges' total where only the total is known (no per-judge scores). */
+  reportedTotal: number | null;
+  /** Scores from outside the panel that count in the total: a one-dance guest judge or the viewers' score. */
+  extraScores: { by: string; kind: "guest judge" | "viewers"; score: number | null }[];
   bonus: { coupleId: number; points: number; reason: string | null }[];
   winnerCoupleId: number | null;
   standIns: { coupleId: number; by: string; for: string }[];

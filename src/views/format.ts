@@ -4,7 +4,9 @@ import type { CoupleRef, JudgeSeat } from "../standings/types.js";
 export const colors = { mirrorball: 0xc9a227, info: 0x5865f2 } as const;
 
 export function score(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(Number.isInteger(n * 2) ? 1 : 2);
+  // Weekly figures times dances carry float noise (87.9999…): round to what is shown before choosing decimals.
+  const r = Math.round(n * 100) / 100;
+  return Number.isInteger(r) ? String(r) : r.toFixed(Number.isInteger(r * 2) ? 1 : 2);
 }
 
 export function coupleName(c: CoupleRef): string {
@@ -50,17 +52,21 @@ export function danceText(d: DanceLine): string {
   const round = roundName(p.round);
   const style = p.style && p.style.toLowerCase() !== round.toLowerCase() ? plain(p.style) : "";
   const what = [round, p.team ? plain(p.team) : "", style, songText(p.song, p.artist)].filter(Boolean).join(" · ");
-  const marks =
+  const marks = [
+    ...p.scores.map((s) => (s === null ? "–" : score(s))),
+    ...p.extraScores.map((x) => `${plain(x.by)} ${x.score === null ? "–" : score(x.score)}`),
+  ].join(" · ");
+  const total =
     d.judgesTotal === null
       ? "not scored"
-      : `${p.scores.map((s) => (s === null ? "–" : score(s))).join(" · ")} = **${score(d.judgesTotal)}**/${d.judgesMax}`;
+      : `${marks ? `${marks} = ` : "total "}**${score(d.judgesTotal)}**/${d.judgesMax}`;
   const extras: string[] = [];
   if (d.partners.length > 0) {
     const verb = p.round === "dance-off" || p.round === "relay" ? "vs" : "with";
     extras.push(`${verb} ${d.partners.map((c) => plain(c.celebrity)).join(", ")}`);
   }
   for (const s of p.standIns) extras.push(`${plain(s.by)} stood in for ${plain(s.for)}`);
-  return `${what || "Dance (style not recorded)"} — ${marks}${extras.length ? ` (${extras.join("; ")})` : ""}`;
+  return `${what || "Dance (style not recorded)"} — ${total}${extras.length ? ` (${extras.join("; ")})` : ""}`;
 }
 
 export function ordinal(n: number): string {

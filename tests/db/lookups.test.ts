@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { listCoupleEntries } from "../../src/db/queries/couples.js";
-import { seedSeasons } from "../../src/db/seed.js";
 import { UserError } from "../../src/errors.js";
 import { getCoupleCard } from "../../src/lookups/couple.js";
 import { getLeaderboard } from "../../src/lookups/leaderboard.js";
 import { CoupleNameIndex } from "../../src/lookups/nameIndex.js";
-import { engine, freshDatabase } from "../support/database.js";
+import { engine, seededDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;
 let names: CoupleNameIndex;
 beforeAll(async () => {
-  database = await freshDatabase();
-  await seedSeasons(database.db);
+  database = await seededDatabase();
   names = new CoupleNameIndex(await listCoupleEntries(database.db));
 });
 afterAll(async () => database?.close());

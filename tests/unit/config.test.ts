@@ -3,7 +3,11 @@ import { ConfigError, loadConfig, requireToken } from "../../src/config.js";
 
 test("GIVEN an empty environment WHEN loaded THEN the defaults apply", () => {
   const config = loadConfig({});
-  expect(config).toMatchObject({ DISCORD_API_URL: "https://discord.com/api", PGLITE_DIR: ".data/pglite", BOT_OWNER_IDS: [] });
+  expect(config).toMatchObject({
+    DISCORD_API_URL: "https://discord.com/api",
+    PGLITE_DIR: ".data/pglite",
+    BOT_OWNER_IDS: [],
+  });
   expect(() => requireToken(config)).toThrow(/^DISCORD_TOKEN is not set/);
 });
 

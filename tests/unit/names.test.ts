@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { describeRange } from "../../src/lookups/ranges.js";
 import { CoupleNameIndex, editDistance } from "../../src/lookups/nameIndex.js";
+import { describeRange } from "../../src/lookups/ranges.js";
 import { foldName } from "../../src/text/names.js";
 
 const index = new CoupleNameIndex([
@@ -52,7 +52,13 @@ describe("CoupleNameIndex", () => {
 
   test("autocomplete never offers more than 25 choices, each within 100 characters", () => {
     const many = new CoupleNameIndex(
-      Array.from({ length: 60 }, (_, i) => ({ coupleId: i, season: 1 + (i % 34), celebrity: `Star ${i} ${"x".repeat(90)}`, pro: "Pro", placement: null })),
+      Array.from({ length: 60 }, (_, i) => ({
+        coupleId: i,
+        season: 1 + (i % 34),
+        celebrity: `Star ${i} ${"x".repeat(90)}`,
+        pro: "Pro",
+        placement: null,
+      })),
     );
     const choices = many.suggest("star");
     expect(choices).toHaveLength(25);

@@ -8,7 +8,12 @@ const couples = [
   { id: 3, celebrity: "Jason Mraz", pro: "Daniella Karagach" },
 ];
 
-function dance(id: number, coupleIds: number[], scores: (number | null)[], extra: Partial<Performance> = {}): Performance {
+function dance(
+  id: number,
+  coupleIds: number[],
+  scores: (number | null)[],
+  extra: Partial<Performance> = {},
+): Performance {
   return {
     id,
     round: "regular",
@@ -19,6 +24,8 @@ function dance(id: number, coupleIds: number[], scores: (number | null)[], extra
     note: null,
     coupleIds,
     scores,
+    reportedTotal: null,
+    extraScores: [],
     bonus: [],
     winnerCoupleId: null,
     standIns: [],
@@ -77,7 +84,11 @@ describe("weekStandings", () => {
       sheet([
         dance(1, [1], [9, 9, 9]),
         dance(2, [3], [9, 9, 10]),
-        dance(3, [1, 3], [], { round: "dance-off", winnerCoupleId: 3, bonus: [{ coupleId: 3, points: 3, reason: null }] }),
+        dance(3, [1, 3], [], {
+          round: "dance-off",
+          winnerCoupleId: 3,
+          bonus: [{ coupleId: 3, points: 3, reason: null }],
+        }),
       ]),
     );
     const jason = standings.find((s) => s.couple.id === 3);
@@ -86,9 +97,17 @@ describe("weekStandings", () => {
   });
 
   test("GIVEN a finale with carry-over WHEN ranked THEN the semifinal totals are added", () => {
-    const semifinal = sheet([dance(1, [1], [10, 10, 10]), dance(2, [1], [10, 10, 10]), dance(3, [2], [10, 9, 10]), dance(4, [2], [10, 10, 10])], {
-      week: 10,
-    });
+    const semifinal = sheet(
+      [
+        dance(1, [1], [10, 10, 10]),
+        dance(2, [1], [10, 10, 10]),
+        dance(3, [2], [10, 9, 10]),
+        dance(4, [2], [10, 10, 10]),
+      ],
+      {
+        week: 10,
+      },
+    );
     const finale = sheet([dance(5, [1], [10, 10, 10]), dance(6, [2], [9, 10, 10])], { week: 11, carryOverFrom: [10] });
     const standings = weekStandings(finale, carryOverPoints([semifinal]));
     expect(standings.map((s) => [s.couple.celebrity, s.carryOver, s.total, s.rank])).toEqual([
@@ -103,6 +122,18 @@ describe("weekStandings", () => {
     );
     const charity = standings.find((s) => s.couple.id === 2);
     expect(charity).toMatchObject({ weeklyOnly: true, judgesTotal: 51, judgesMax: 60, rank: 1 });
+  });
+
+  test("GIVEN the viewers' score WHEN totalled THEN it counts in the dance's total and maximum", () => {
+    const [only] = weekStandings(
+      sheet([dance(1, [1], [9, 9, 9], { extraScores: [{ by: "America's Score", kind: "viewers", score: 8 }] })]),
+    );
+    expect(only?.dances[0]).toMatchObject({ judgesTotal: 35, judgesMax: 40 });
+  });
+
+  test("GIVEN only a reported total WHEN totalled THEN it stands in for the judges' scores", () => {
+    const [only] = weekStandings(sheet([dance(1, [1], [], { reportedTotal: 28 })]));
+    expect(only).toMatchObject({ judgesTotal: 28, judgesMax: 30, total: 28 });
   });
 
   test("GIVEN a judge who gave no score WHEN totalled THEN the maximum counts only the judges who scored", () => {

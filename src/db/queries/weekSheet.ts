@@ -5,6 +5,7 @@ import type { Database } from "../client.js";
 import {
   bonusPoints,
   couples,
+  extraScores,
   judgeScores,
   people,
   performanceCouples,
@@ -48,7 +49,7 @@ export async function loadWeekSheet(db: Database, weekId: number): Promise<WeekS
   ]);
 
   const perfIds = perfRows.map((p) => p.id);
-  const [dancerRows, scoreRows] = perfIds.length
+  const [dancerRows, scoreRows, extraRows] = perfIds.length
     ? await Promise.all([
         db
           .select({
@@ -62,8 +63,13 @@ export async function loadWeekSheet(db: Database, weekId: number): Promise<WeekS
           .leftJoin(replaced, eq(replaced.id, performanceCouples.replacedId))
           .where(inArray(performanceCouples.performanceId, perfIds)),
         db.select().from(judgeScores).where(inArray(judgeScores.performanceId, perfIds)),
+        db
+          .select()
+          .from(extraScores)
+          .where(inArray(extraScores.performanceId, perfIds))
+          .orderBy(asc(extraScores.position)),
       ])
-    : [[], []];
+    : [[], [], []];
 
   const judgeCount = judgeRows.length;
   const byPerf = new Map<number, Performance>(
@@ -79,6 +85,8 @@ export async function loadWeekSheet(db: Database, weekId: number): Promise<WeekS
         note: p.note,
         coupleIds: [],
         scores: [],
+        reportedTotal: p.reportedTotal,
+        extraScores: [],
         bonus: [],
         winnerCoupleId: p.winnerCoupleId,
         standIns: [],
@@ -97,6 +105,7 @@ export async function loadWeekSheet(db: Database, weekId: number): Promise<WeekS
     if (p.scores.length === 0) p.scores = Array.from({ length: judgeCount }, () => null);
     p.scores[s.position] = s.score;
   }
+  for (const x of extraRows) byPerf.get(x.performanceId)?.extraScores.push({ by: x.by, kind: x.kind, score: x.score });
   const weekBonus = [];
   for (const b of bonusRows) {
     const entry = { coupleId: b.coupleId, points: b.points, reason: b.reason };

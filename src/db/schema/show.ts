@@ -135,9 +135,26 @@ export const performances = pgTable(
     artist: text("artist"),
     team: text("team"),
     winnerCoupleId: integer("winner_couple_id").references(() => couples.id),
+    /** The judges' total where the sources give only the total, not each judge's score. */
+    reportedTotal: real("reported_total"),
     note: text("note"),
   },
   (t) => [uniqueIndex("performances_week_position").on(t.weekId, t.position)],
+);
+
+/** Scores from outside the week's panel that count in a dance's total: a one-dance guest judge, or the viewers' score. */
+export const extraScores = pgTable(
+  "extra_scores",
+  {
+    performanceId: integer("performance_id")
+      .notNull()
+      .references(() => performances.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    by: text("by").notNull(),
+    kind: text("kind", { enum: ["guest judge", "viewers"] }).notNull(),
+    score: real("score"),
+  },
+  (t) => [primaryKey({ columns: [t.performanceId, t.position] })],
 );
 
 /** Who danced a performance: one couple, or several for team dances, relays and dance-offs. */

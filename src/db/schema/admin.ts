@@ -1,0 +1,77 @@
+import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import type { SeasonFile } from "../../data/seasonFile.js";
+
+/**
+ * The authoritative season document of each season the bot owners run from Discord or imported: every admin edit
+ * changes this document, which is validated and loaded exactly like a file in data/seasons.
+ */
+export const liveSeasons = pgTable(
+  "live_seasons",
+  {
+    franchise: text("franchise").notNull().default("dwts-us"),
+    season: integer("season").notNull(),
+    document: jsonb("document").$type<SeasonFile>().notNull(),
+    /** Counts the changes; shown in the audit log. */
+    revision: integer("revision").notNull().default(1),
+    /** False while the season has no couples yet: it is kept here but not loaded. */
+    loaded: boolean("loaded").notNull().default(true),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.franchise, t.season] })],
+);
+
+/** Who changed what and when: one row per admin change or import, never updated. */
+export const adminAudit = pgTable(
+  "admin_audit",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    userId: text("user_id").notNull(),
+    franchise: text("franchise").notNull().default("dwts-us"),
+    season: integer("season").notNull(),
+    revision: integer("revision").notNull(),
+    /** "season", "couple", "dance", "scores", "eliminate", "import", … */
+    action: text("action").notNull(),
+    summary: text("summary").notNull(),
+    /** What changed, line by line, as the dry run showed it. */
+    changes: jsonb("changes").$type<string[]>().notNull().default([]),
+  },
+  (t) => [index("admin_audit_season").on(t.franchise, t.season, t.at)],
+);
+
+/** An imported file waiting for its owner to press Confirm; the button carries only the short id. */
+export const pendingImports = pgTable("pending_imports", {
+  id: text("id").primaryKey(),
+  fileName: text("file_name").notNull(),
+  document: jsonb("document").$type<SeasonFile>().notNull(),
+  /** The live revision the dry run was computed against; a change in between makes the import stale. */
+  baseRevision: integer("base_revision").notNull().default(0),
+  createdBy: text("created_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Where a server wants the night's leaderboard posted once its scores are complete. */
+export const resultsChannels = pgTable("results_channels", {
+  guildId: text("guild_id").primaryKey(),
+  channelId: text("channel_id").notNull(),
+  setBy: text("set_by").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One leaderboard post per server and night: due when scores are complete (later while the spoiler guard holds). */
+export const nightPosts = pgTable(
+  "night_posts",
+  {
+    guildId: text("guild_id").notNull(),
+    channelId: text("channel_id").notNull(),
+    franchise: text("franchise").notNull().default("dwts-us"),
+    season: integer("season").notNull(),
+    week: smallint("week").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    /** Claimed by whichever process posts it first. */
+    postedAt: timestamp("posted_at", { withTimezone: true }),
+    messageId: text("message_id"),
+  },
+  (t) => [primaryKey({ columns: [t.guildId, t.franchise, t.season, t.week] }), index("night_posts_due").on(t.dueAt)],
+);
