@@ -27,7 +27,11 @@ let entries: Promise<HelpEntry[]> | undefined;
 
 /** Read from the same command files the bot registers, once, so /help lists exactly what Discord offers. */
 function loadEntries(): Promise<HelpEntry[]> {
-  entries ??= loadCommands().then((commands) => helpEntries(commandDefinitions(commands), examples));
+  entries ??= loadCommands().then((commands) => {
+    // /admin is registered only in the owners' server, so the servers' help leaves it out.
+    const offered = new Map([...commands].filter(([, command]) => command.scope !== "admin"));
+    return helpEntries(commandDefinitions(offered), examples);
+  });
   return entries;
 }
 

@@ -6,7 +6,7 @@ import { UserError } from "../errors.js";
 import { getProCareer } from "../lookups/pro.js";
 import { proView } from "../views/pro.js";
 
-const buttonId = /^pr:(\d{1,9}):(-?\d{1,2})$/;
+const buttonId = /^pro:(\d{1,9}):(-?\d{1,2})$/;
 
 export default {
   data: new SlashCommandBuilder()
@@ -30,7 +30,7 @@ export default {
     await interaction.respond(pros.suggest(interaction.options.getFocused()));
   },
 
-  componentPrefix: "pr",
+  componentPrefix: "pro",
   async onComponent(interaction, { db }) {
     const match = buttonId.exec(interaction.customId);
     if (!match) throw new UserError("That button does not lead anywhere. Run /pro again.");

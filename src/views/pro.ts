@@ -6,7 +6,8 @@ import { clampPage, pageRow } from "./pages.js";
 import { danceLabel } from "./scores.js";
 import type { View } from "./view.js";
 
-export const proId = (personId: number, page: number) => `pr:${personId}:${page}`;
+// "pro", not "pr": /predictions owns the "pr" prefix for its leaderboard pages.
+export const proId = (personId: number, page: number) => `pro:${personId}:${page}`;
 
 /** Seasons per page: one field of them keeps each page short to read. */
 export const proSeasonsPerPage = 12;
