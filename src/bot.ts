@@ -1,4 +1,5 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
+import { LiveSync } from "./admin/live.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { BotContext, Command } from "./discord/command.js";
@@ -25,7 +26,9 @@ export async function startBot(options: { config: Config; db: Database; token: s
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
   const polls = new PollRuntime(db, restMessenger(client.rest), logger);
   const scheduler = new Scheduler(db, polls, logger);
-  const ctx: BotContext = { db, config, logger, polls, ...(await buildIndexes(db)) };
+  const indexes = await buildIndexes(db);
+  const live = new LiveSync(db, indexes, restMessenger(client.rest), logger);
+  const ctx: BotContext = { db, config, logger, polls, live, ...indexes };
 
   const onReady = ready(commands, ctx);
   const connected = new Promise<void>((resolve) => {
@@ -41,6 +44,7 @@ export async function startBot(options: { config: Config; db: Database; token: s
   await client.login(options.token);
   await connected;
   scheduler.start();
+  await live.start();
   return {
     client: client as Client<true>,
     ctx,
@@ -48,6 +52,7 @@ export async function startBot(options: { config: Config; db: Database; token: s
     async stop() {
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
       await scheduler.stop();
+      await live.stop();
       await polls.stop();
       await client.destroy();
     },

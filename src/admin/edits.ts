@@ -151,7 +151,13 @@ export function upsertNight(
       else delete existing.guestJudges;
       return;
     }
-    const week: SeasonFileWeek = { week: input.week, airDate: input.airDate, theme: input.theme, judges, performances: [] };
+    const week: SeasonFileWeek = {
+      week: input.week,
+      airDate: input.airDate,
+      theme: input.theme,
+      judges,
+      performances: [],
+    };
     if (input.guestJudges.length) week.guestJudges = input.guestJudges;
     d.weeks.push(week);
     d.weeks.sort((a, b) => a.week - b.week);
@@ -219,7 +225,9 @@ export function setScores(
     }
     if (dances.length > 1 && !input.dance) {
       const list = dances.map((x, i) => `${i + 1}. ${describeDance(x.performance)}`).join("; ");
-      throw new UserError(`${celebrity} danced ${dances.length} times in week ${input.week}: say which with dance: (${list}).`);
+      throw new UserError(
+        `${celebrity} danced ${dances.length} times in week ${input.week}: say which with dance: (${list}).`,
+      );
     }
     const chosen = dances[(input.dance ?? 1) - 1];
     if (!chosen) throw new UserError(`${celebrity} danced only ${dances.length} time(s) in week ${input.week}.`);
@@ -324,13 +332,15 @@ export function setFinale(doc: SeasonFile, input: { week: number; placements: st
   return edited(doc, (d) => {
     const week = weekOf(d, input.week);
     const later = d.weeks.filter((w) => w.week > input.week);
-    if (later.length) throw new UserError(`Week ${input.week} cannot be the finale: week ${later[0]?.week} comes after it.`);
+    if (later.length)
+      throw new UserError(`Week ${input.week} cannot be the finale: week ${later[0]?.week} comes after it.`);
     const placed = new Map<string, number>();
     let place = 1;
     for (const tied of input.placements) {
       for (const name of tied) {
         const couple = coupleNamed(d, name);
-        if (couple.exitWeek) throw new UserError(`${couple.celebrity} left in week ${couple.exitWeek}, before the finale.`);
+        if (couple.exitWeek)
+          throw new UserError(`${couple.celebrity} left in week ${couple.exitWeek}, before the finale.`);
         if (placed.has(couple.celebrity)) throw new UserError(`${couple.celebrity} is placed twice.`);
         placed.set(couple.celebrity, place);
       }

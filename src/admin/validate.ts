@@ -52,27 +52,29 @@ function liveRules(doc: SeasonFile): string[] {
   doc.weeks.forEach((week, w) => {
     const seen = new Map<string, number>();
     week.performances.forEach((p, i) => {
-      // The same couples dancing the same round and style twice in one night is a double entry.
-      const key = [p.round, foldName(p.style ?? ""), ...[...p.couples].sort()].join("|");
+      // The same couples, round, style and song twice in one night is a double entry (unless a note tells them apart).
+      const key = [
+        p.round,
+        foldName(p.style ?? ""),
+        foldName(p.song ?? ""),
+        p.note ?? "",
+        ...[...p.couples].sort(),
+      ].join("|");
       const first = seen.get(key);
       if (first !== undefined && p.style) {
         problems.push(
-          `weeks[${w}].performances[${i}] repeats performances[${first}] (${p.couples.join(" & ")}, ${p.round} ${p.style}) in week ${week.week}`,
+          `weeks[${w}].performances[${i}] repeats performances[${first}] (${p.couples.join(" & ")}, ${p.round} ${p.style}${p.song ? ` to "${p.song}"` : ""}) in week ${week.week}`,
         );
       }
       seen.set(key, i);
-    });
-    week.judgesSave?.forEach((v, i) => {
-      if (!week.judges.includes(v.judge)) {
-        problems.push(`weeks[${w}].judgesSave[${i}].judge ${v.judge} is not on week ${week.week}'s panel`);
-      }
     });
   });
   // Dates in order: premiere, then each week's night no earlier than the week before it, then the finale.
   let last: { date: string; what: string } | null = doc.premiere ? { date: doc.premiere, what: "the premiere" } : null;
   const ordered = doc.weeks.map((week, w) => ({ week, w })).sort((a, b) => a.week.week - b.week.week);
   for (const { week, w } of ordered) {
-    if (!week.airDate) continue;
+    // A labelled week is a special shown apart from the season's run (a rematch months later).
+    if (!week.airDate || week.label) continue;
     if (last && week.airDate < last.date) {
       problems.push(`weeks[${w}].airDate ${week.airDate} (week ${week.week}) is before ${last.what} (${last.date})`);
     }

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { type ChatInputCommandInteraction, InteractionContextType, PermissionFlagsBits } from "discord.js";
+import { ChannelType, type ChatInputCommandInteraction, InteractionContextType, PermissionFlagsBits } from "discord.js";
+import { resultsChannelSetting } from "../admin/discord/resultsChannel.js";
 import { getGuildSettings, setSpoilerHours } from "../db/queries/guilds.js";
 import type { BotContext, Command } from "../discord/command.js";
 import { respond } from "../discord/respond.js";
@@ -19,6 +20,7 @@ const subcommands: Record<string, Subcommand> = {
       ephemeral: true,
     });
   },
+  "results-channel": resultsChannelSetting,
   async show(interaction, { db }) {
     await respond(interaction, async () => settingsView(await getGuildSettings(db, interaction.guildId)), {
       ephemeral: true,
@@ -43,6 +45,17 @@ export default {
             .setRequired(true)
             .setMinValue(0)
             .setMaxValue(168),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("results-channel")
+        .setDescription("Post each night's leaderboard in a channel once its scores are in (no channel: stop).")
+        .addChannelOption((o) =>
+          o
+            .setName("channel")
+            .setDescription("Where to post it")
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
         ),
     )
     .addSubcommand((s) => s.setName("show").setDescription("What this server has chosen.")),

@@ -7,6 +7,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
+import type { LiveSync } from "../admin/live.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
@@ -22,6 +23,8 @@ export interface BotContext extends LookupIndexes {
   config: Config;
   /** Publishing, voting, closing polls (with the coalesced live tally). */
   polls: PollRuntime;
+  /** Spreads the owners' season changes: fresh indexes in every process, the night's leaderboard posts. */
+  live: LiveSync;
 }
 
 export interface Command {

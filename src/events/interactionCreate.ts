@@ -1,8 +1,8 @@
 import { Events, type Interaction } from "discord.js";
+import { adminRefusal } from "../admin/access.js";
 import { answerError } from "../discord/answerError.js";
 import type { BotContext, Command } from "../discord/command.js";
 import { UserError } from "../errors.js";
-import { adminRefusal } from "../admin/access.js";
 
 function findComponentHandler(commands: Map<string, Command>, customId: string): Command | undefined {
   const prefix = customId.split(":", 1)[0];

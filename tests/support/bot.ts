@@ -9,6 +9,8 @@ export const silentLogger = pino({ level: "silent" });
 export interface TestBot {
   discord: LocalDiscord;
   guild: LocalGuild;
+  /** The bot owners' server (ADMIN_GUILD_ID), when started with `adminGuild: true`. */
+  adminGuild: LocalGuild | undefined;
   database: TestDatabase;
   /** The first bot process. */
   bot: Bot;
@@ -24,6 +26,8 @@ export interface TestBotOptions {
   /** Environment values on top of the test defaults, e.g. { BOT_OWNER_IDS: "…" }. */
   env?: Record<string, string>;
   discord?: LocalDiscordOptions;
+  /** Add a second server as ADMIN_GUILD_ID, where the admin commands are registered. */
+  adminGuild?: boolean;
 }
 
 /**
@@ -33,11 +37,13 @@ export interface TestBotOptions {
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const discord = await LocalDiscord.start(options.discord);
   const guild = discord.addGuild({ name: "Mirrorball Fans" });
+  const adminGuild = options.adminGuild ? discord.addGuild({ name: "Mirrorball Owners" }) : undefined;
   const database = await freshDatabase({ seeded: options.seeded ?? true });
   const config = loadConfig({
     DISCORD_API_URL: discord.apiUrl,
     DEV_GUILD_ID: guild.id,
     LOG_LEVEL: "silent",
+    ...(adminGuild ? { ADMIN_GUILD_ID: adminGuild.id } : {}),
     ...options.env,
   });
   const bots: Bot[] = [];
@@ -48,10 +54,16 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     return bot;
   };
   const bot = await launch();
-  await discord.waitForCommands([...bot.commands.keys()], { guildId: guild.id });
+  const everyday = [...bot.commands.values()].filter((c) => c.scope !== "admin").map((c) => c.data.name);
+  await discord.waitForCommands(everyday, { guildId: guild.id });
+  if (adminGuild) {
+    const admin = [...bot.commands.values()].filter((c) => c.scope === "admin").map((c) => c.data.name);
+    await discord.waitForCommands(admin, { guildId: adminGuild.id });
+  }
   return {
     discord,
     guild,
+    adminGuild,
     database,
     bot,
     config,

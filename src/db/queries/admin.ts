@@ -1,7 +1,16 @@
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { SeasonFile } from "../../data/seasonFile.js";
 import type { Database } from "../client.js";
-import { adminAudit, guildSettings, liveSeasons, nightPosts, pendingImports, resultsChannels } from "../schema/index.js";
+import {
+  adminAudit,
+  guildSettings,
+  liveSeasons,
+  nightPosts,
+  pendingImports,
+  people,
+  resultsChannels,
+  seasons,
+} from "../schema/index.js";
 
 export interface LiveSeason {
   season: number;
@@ -183,4 +192,24 @@ export async function markNightPosted(
     .where(
       and(eq(nightPosts.guildId, input.guildId), eq(nightPosts.season, input.season), eq(nightPosts.week, input.week)),
     );
+}
+
+/** Whether the season is in the database at all (loaded from data/ or by the owners). */
+export async function seasonIsLoaded(db: Database, season: number, franchise = "dwts-us"): Promise<boolean> {
+  const [row] = await db
+    .select({ id: seasons.id })
+    .from(seasons)
+    .where(and(eq(seasons.franchise, franchise), eq(seasons.number, season)));
+  return row !== undefined;
+}
+
+/** People whose name starts with (or contains) what was typed, for the owners' autocomplete of celebrities. */
+export async function searchPeople(db: Database, folded: string, limit = 25): Promise<string[]> {
+  const rows = await db
+    .select({ name: people.name })
+    .from(people)
+    .where(sql`${people.searchName} like ${`%${folded.replace(/[%_\\]/g, "")}%`}`)
+    .orderBy(sql`${people.searchName} like ${`${folded.replace(/[%_\\]/g, "")}%`} desc`, people.name)
+    .limit(limit);
+  return rows.map((r) => r.name);
 }

@@ -1,0 +1,82 @@
+import type { ChatInputCommandInteraction } from "discord.js";
+import { getLiveSeason } from "../../db/queries/admin.js";
+import type { BotContext, ComponentInteraction } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { changeView, dryRunView, importClosedView } from "../../views/admin.js";
+import { cancelImport, confirmImport, pendingImport, stageImport } from "../seasons.js";
+
+/** A season file is well under this; anything larger is not one. */
+const maxFileBytes = 5 * 1024 * 1024;
+
+/** `/admin import file:` validate, show the dry run, keep it for the Confirm button. */
+export async function importFile(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const file = interaction.options.getAttachment("file", true);
+  if (!file.name.toLowerCase().endsWith(".json")) {
+    throw new UserError(`${file.name} is not a season file: attach a .json file in the data/ format (season-35.json).`);
+  }
+  if (file.size > maxFileBytes)
+    throw new UserError(`${file.name} is ${Math.round(file.size / 1024)} KB: a season file is far smaller.`);
+  await respond(interaction, async () => {
+    const response = await fetch(file.url);
+    if (!response.ok)
+      throw new UserError(`I could not download ${file.name} (HTTP ${response.status}); attach it again.`);
+    const dry = await stageImport(ctx.db, {
+      fileName: file.name,
+      text: await response.text(),
+      userId: interaction.user.id,
+    });
+    return dryRunView(dry);
+  });
+}
+
+/** `adm:imp:<id>` applies a dry run, `adm:drop:<id>` drops it. */
+export async function importButton(interaction: ComponentInteraction, ctx: BotContext): Promise<void> {
+  const match = /^adm:(imp|drop):([\w-]{6,16})$/.exec(interaction.customId);
+  if (!match) throw new UserError("That button does not belong to an import; run /admin import again.");
+  const id = match[2] as string;
+  if (match[1] === "drop") {
+    const pending = await pendingImport(ctx.db, id);
+    await cancelImport(ctx.db, id);
+    await respond(
+      interaction,
+      async () => importClosedView(`Import of ${pending.fileName} cancelled; nothing changed.`),
+      {
+        update: true,
+      },
+    );
+    return;
+  }
+  await respond(
+    interaction,
+    async () => {
+      const outcome = await confirmImport(ctx.db, { id, userId: interaction.user.id });
+      await ctx.live.changed(outcome);
+      return changeView(outcome, `Season ${outcome.season} imported`);
+    },
+    { update: true },
+  );
+}
+
+/** `/admin export season:` the season's document as a file, to keep, correct offline or import elsewhere. */
+export async function exportFile(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const season = interaction.options.getInteger("season", true);
+  await respond(
+    interaction,
+    async () => {
+      const live = await getLiveSeason(ctx.db, season);
+      if (!live)
+        throw new UserError(
+          `Season ${season} is not run from Discord; its file is data/seasons/season-${season}.json.`,
+        );
+      const name = `season-${String(season).padStart(2, "0")}.json`;
+      return {
+        content: `Season ${season} as of revision ${live.revision}.`,
+        embeds: [],
+        components: [],
+        files: [{ name, data: Buffer.from(`${JSON.stringify(live.document, null, 2)}\n`) }],
+      };
+    },
+    { ephemeral: true },
+  );
+}

@@ -1,0 +1,131 @@
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { claimDueNightPosts, listResultsChannels, markNightPosted, queueNightPost } from "../db/queries/admin.js";
+import { latestSeasonNumber, listSeasonNumbers } from "../db/queries/seasons.js";
+import { botState } from "../db/schema/index.js";
+import type { Logger } from "../logger.js";
+import { type LookupIndexes, refreshIndexes } from "../lookups/indexes.js";
+import { getLeaderboard } from "../lookups/leaderboard.js";
+import { airInstant } from "../lookups/spoilers.js";
+import type { Messenger } from "../scheduler/messenger.js";
+import { leaderboardView } from "../views/leaderboard.js";
+import type { ChangeOutcome } from "./seasons.js";
+
+const versionKey = "live:indexes";
+
+/**
+ * Makes an owner's change reach every server at once: this process's name indexes are rebuilt at once, other
+ * processes see the shared version move and rebuild theirs on their next tick, and the night's leaderboard is queued
+ * for each server's results channel (held back while that server's spoiler guard covers the night).
+ */
+export class LiveSync {
+  private seen: string | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly indexes: LookupIndexes,
+    private readonly messenger: Messenger,
+    private readonly logger: Logger,
+    private readonly intervalMs = 5000,
+  ) {}
+
+  async start(): Promise<void> {
+    this.seen = await this.currentVersion();
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** After a change in this process: indexes now, then the version other processes watch, then the posts. */
+  async changed(outcome: ChangeOutcome, now = new Date()): Promise<void> {
+    await refreshIndexes(this.db, this.indexes);
+    this.seen = await announceChange(this.db);
+    await queueNightPosts(this.db, outcome, now);
+    await this.postDue(now);
+  }
+
+  /** One round of the background loop; never overlaps itself. */
+  tick(now = new Date()): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        const version = await this.currentVersion();
+        if (version !== this.seen) {
+          await refreshIndexes(this.db, this.indexes);
+          this.seen = version;
+        }
+        await this.postDue(now);
+      } catch (error) {
+        this.logger.error({ err: error }, "live season sync failed; retrying on the next tick");
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async currentVersion(): Promise<string | null> {
+    const [row] = await this.db.select().from(botState).where(eq(botState.key, versionKey));
+    return row?.value ?? null;
+  }
+
+  private async postDue(now: Date): Promise<void> {
+    const due = await claimDueNightPosts(this.db, now);
+    if (due.length === 0) return;
+    const seasons = await listSeasonNumbers(this.db);
+    for (const post of due) {
+      try {
+        const board = await getLeaderboard(this.db, { season: post.season, week: post.week });
+        // A channel post has no navigation: its buttons would move the one message under everyone's eyes.
+        const view = { ...leaderboardView(board, 0, seasons), components: [] };
+        const messageId = await this.messenger.send(post.channelId, {
+          ...view,
+          content: `Season ${post.season} week ${post.week}: the judges' scores are in.`,
+        });
+        await markNightPosted(this.db, { guildId: post.guildId, season: post.season, week: post.week, messageId });
+      } catch (error) {
+        // A deleted channel or a missing permission: that server misses this post, the others still get theirs.
+        this.logger.warn(
+          { err: error, guildId: post.guildId, channelId: post.channelId },
+          "could not post the night's leaderboard",
+        );
+      }
+    }
+  }
+}
+
+/** Moves the shared version, so every bot process rebuilds its name indexes on its next tick. */
+export async function announceChange(db: Database): Promise<string> {
+  const version = randomBytes(8).toString("hex");
+  await db
+    .insert(botState)
+    .values({ key: versionKey, value: version })
+    .onConflictDoUpdate({ target: botState.key, set: { value: version, updatedAt: sql`now()` } });
+  return version;
+}
+
+/** Only the airing season's newest night that just became complete: an import of a whole season posts once. */
+export async function queueNightPosts(db: Database, outcome: ChangeOutcome, now = new Date()): Promise<void> {
+  const week = outcome.completedNights.at(-1);
+  if (week === undefined || !outcome.loaded) return;
+  if ((await latestSeasonNumber(db)) !== outcome.season) return;
+  const airDate = outcome.document.weeks.find((w) => w.week === week)?.airDate ?? null;
+  for (const server of await listResultsChannels(db)) {
+    const guarded = server.spoilerHours > 0 && airDate;
+    const until = guarded ? new Date(airInstant(airDate).getTime() + server.spoilerHours * 3_600_000) : now;
+    await queueNightPost(db, {
+      guildId: server.guildId,
+      channelId: server.channelId,
+      season: outcome.season,
+      week,
+      dueAt: until > now ? until : now,
+    });
+  }
+}

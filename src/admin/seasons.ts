@@ -1,0 +1,210 @@
+import { createHash, randomBytes } from "node:crypto";
+import { parseSeasonFile, SeasonFileError } from "../data/loadSeasonFiles.js";
+import type { SeasonFile } from "../data/seasonFile.js";
+import type { Database } from "../db/client.js";
+import {
+  appendAudit,
+  getLiveSeason,
+  getPendingImport,
+  type PendingImport,
+  saveLiveSeason,
+  seasonIsLoaded,
+  storePendingImport,
+  takePendingImport,
+} from "../db/queries/admin.js";
+import { seedSeasons } from "../db/seed.js";
+import { UserError } from "../errors.js";
+import { describeChanges } from "./changes.js";
+import { checkSeason, completeNights, isDraft } from "./validate.js";
+
+/**
+ * One path for every change to a live season, whether typed in Discord, imported in Discord or with
+ * `npm run data:import`: load its document -> apply the edit (pure) -> validate like data/ -> load it with the same
+ * loader as data/ (couple ids stay, polls re-score) -> record the audit entry; all in one transaction.
+ */
+
+export interface ChangeOutcome {
+  season: number;
+  revision: number;
+  changes: string[];
+  /** False while the season is a draft with no couples (kept, not yet in the lookups). */
+  loaded: boolean;
+  document: SeasonFile;
+  /** Weeks whose scores this change made complete: their leaderboards can be posted. */
+  completedNights: number[];
+}
+
+export interface ChangeRequest {
+  season: number;
+  userId: string;
+  /** A word for the audit log: "season", "couple", "dance", "scores", "eliminate", "import", … */
+  action: string;
+  /** The new document from the current one (null when the owners do not run this season yet). */
+  edit(current: SeasonFile | null): SeasonFile;
+  /** Refuse when the season changed since this revision (a stale import). */
+  expectRevision?: number;
+}
+
+/** How a problem list reads to an owner: what to fix, nothing changed. */
+function refusal(problems: string[], what: string): UserError {
+  const shown = problems.slice(0, 8).map((p) => `• ${p}`);
+  const more = problems.length > shown.length ? `\n…and ${problems.length - shown.length} more.` : "";
+  return new UserError(
+    `Nothing was changed: ${what} has ${problems.length} problem${problems.length === 1 ? "" : "s"} to fix.\n${shown.join("\n")}${more}`,
+  );
+}
+
+export async function changeSeason(db: Database, request: ChangeRequest): Promise<ChangeOutcome> {
+  return db.transaction(async (tx) => {
+    const live = await getLiveSeason(tx, request.season, { lock: true });
+    if (request.expectRevision !== undefined && (live?.revision ?? 0) !== request.expectRevision) {
+      throw new UserError(
+        `Season ${request.season} changed since this dry run (now revision ${live?.revision ?? 0}); run the import again to see the new differences.`,
+      );
+    }
+    const before = live?.document ?? null;
+    const next = request.edit(before);
+    if (next.season !== request.season)
+      throw new UserError(`That document is season ${next.season}, not ${request.season}.`);
+    const checked = checkSeason(next);
+    if (!checked.ok) throw refusal(checked.problems, `season ${request.season}`);
+    const document = checked.season;
+    const changes = describeChanges(before, document);
+    if (before && changes.length === 0) throw new UserError("That is already recorded exactly so; nothing changed.");
+
+    const loaded = !isDraft(document);
+    if (loaded) {
+      const text = JSON.stringify(document);
+      const hash = createHash("sha256").update(text).digest("hex");
+      // The same loader as data/, inside this transaction: on any failure nothing of the change remains.
+      await seedSeasons(tx, {
+        files: [{ file: `live season ${request.season}`, hash, season: document }],
+        force: true,
+      });
+    }
+    const revision = (live?.revision ?? 0) + 1;
+    await saveLiveSeason(tx, { document, revision, loaded, updatedBy: request.userId });
+    await appendAudit(tx, {
+      userId: request.userId,
+      season: request.season,
+      revision,
+      action: request.action,
+      summary: changes[0] ?? request.action,
+      changes,
+    });
+    const wasComplete = new Set(before ? completeNights(before) : []);
+    return {
+      season: request.season,
+      revision,
+      changes,
+      loaded,
+      document,
+      completedNights: completeNights(document).filter((w) => !wasComplete.has(w)),
+    };
+  });
+}
+
+/** A change to a season the owners already run (every edit but creating one and importing). */
+export function editLiveSeason(
+  db: Database,
+  request: Omit<ChangeRequest, "edit"> & { edit(current: SeasonFile): SeasonFile },
+): Promise<ChangeOutcome> {
+  return changeSeason(db, {
+    ...request,
+    edit(current) {
+      if (!current) {
+        throw new UserError(
+          `Season ${request.season} is not run from Discord yet: create it with /admin season, or import its file with /admin import.`,
+        );
+      }
+      return request.edit(current);
+    },
+  });
+}
+
+export interface DryRun {
+  id: string;
+  season: number;
+  fileName: string;
+  changes: string[];
+  /** The season is in the database from data/ and the import would take it over. */
+  replacesData: boolean;
+}
+
+/** Validates a file and works out what it would change, keeping it until its owner confirms. */
+export async function stageImport(
+  db: Database,
+  input: { fileName: string; text: string; userId: string },
+): Promise<DryRun> {
+  const document = parseImport(input.fileName, input.text);
+  const live = await getLiveSeason(db, document.season);
+  const changes = describeChanges(live?.document ?? null, document);
+  if (live && changes.length === 0) {
+    throw new UserError(`${input.fileName} is exactly season ${document.season} as recorded; nothing would change.`);
+  }
+  const replacesData = !live && (await seasonIsLoaded(db, document.season));
+  const id = randomBytes(6).toString("base64url");
+  await storePendingImport(db, {
+    id,
+    fileName: input.fileName,
+    document,
+    baseRevision: live?.revision ?? 0,
+    createdBy: input.userId,
+  });
+  return { id, season: document.season, fileName: input.fileName, changes, replacesData };
+}
+
+/** The file's season document, or every problem with its place in the file. */
+export function parseImport(fileName: string, text: string): SeasonFile {
+  let parsed: unknown;
+  try {
+    parsed = parseSeasonFile(fileName, text).season;
+  } catch (error) {
+    if (error instanceof SeasonFileError) throw refusal(error.problems, fileName);
+    throw error;
+  }
+  const checked = checkSeason(parsed);
+  if (!checked.ok) throw refusal(checked.problems, fileName);
+  return checked.season;
+}
+
+export async function pendingImport(db: Database, id: string): Promise<PendingImport> {
+  const pending = await getPendingImport(db, id);
+  if (!pending)
+    throw new UserError("That import was already applied, cancelled or has expired. Run /admin import again.");
+  return pending;
+}
+
+export async function confirmImport(db: Database, input: { id: string; userId: string }): Promise<ChangeOutcome> {
+  const waiting = await pendingImport(db, input.id);
+  if (waiting.createdBy !== input.userId) {
+    throw new UserError("Only the owner who uploaded this file can confirm it; run /admin import yourself.");
+  }
+  // Taken out first, so a double press (or two bot processes) applies it once.
+  const pending = await takePendingImport(db, input.id);
+  if (!pending) throw new UserError("That import was already applied or cancelled.");
+  return applyDocument(db, {
+    document: pending.document,
+    userId: input.userId,
+    action: `import ${pending.fileName}`,
+    expectRevision: pending.baseRevision,
+  });
+}
+
+export async function cancelImport(db: Database, id: string): Promise<void> {
+  await takePendingImport(db, id);
+}
+
+/** A whole document replaces the season (imports and `npm run data:import`). */
+export function applyDocument(
+  db: Database,
+  input: { document: SeasonFile; userId: string; action: string; expectRevision?: number },
+): Promise<ChangeOutcome> {
+  return changeSeason(db, {
+    season: input.document.season,
+    userId: input.userId,
+    action: input.action,
+    edit: () => input.document,
+    ...(input.expectRevision !== undefined ? { expectRevision: input.expectRevision } : {}),
+  });
+}
