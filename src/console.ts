@@ -23,12 +23,12 @@ async function main(argv: string[]): Promise<void> {
   const database = await prepareDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR }, logger);
   const bot = await startBot({ config, db: database.db, token: discord.token, logger });
   try {
-    await discord.waitForCommands([...bot.commands.keys()], { guildId: guild.id });
+    // Admin commands live in the owners' server only; the console's server gets everyone's commands.
+    const everyday = [...bot.commands.values()].filter((c) => c.scope !== "admin").map((c) => c.data.name);
+    await discord.waitForCommands(everyday, { guildId: guild.id });
     const definition = discord.commands(guild.id).find((c) => c.name === name);
     if (!definition)
-      throw new ConfigError(
-        `There is no /${name}. Commands: ${[...bot.commands.keys()].map((c) => `/${c}`).join(", ")}`,
-      );
+      throw new ConfigError(`There is no /${name} here. Commands: ${everyday.map((c) => `/${c}`).join(", ")}`);
     const values = Object.fromEntries(
       [...options].map(([key, raw]) => {
         const option = definition.options?.find((o) => o.name === key);

@@ -19,6 +19,12 @@ export async function loadCommands(): Promise<Map<string, Command>> {
     const command = module.default as Command;
     if (commands.has(command.data.name))
       throw new Error(`src/commands/${file}: /${command.data.name} is defined twice`);
+    const sharing = [...commands.values()].find(
+      (c) => c.componentPrefix && c.componentPrefix === command.componentPrefix,
+    );
+    // Buttons are routed by prefix: two commands with one prefix would answer each other's buttons.
+    if (sharing)
+      throw new Error(`src/commands/${file}: button prefix "${command.componentPrefix}" is /${sharing.data.name}'s`);
     commands.set(command.data.name, command);
   }
   return commands;

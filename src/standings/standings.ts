@@ -19,7 +19,7 @@ export interface Standing {
   /** Judges' totals (with bonus) of the earlier weeks this week adds, e.g. the semifinal in a finale. */
   carryOver: number;
   total: number;
-  /** True when the couple's numbers are weekly per-judge figures rather than dance scores. */
+  /** True when the couple's total comes from weekly per-judge figures rather than the dances' own scores. */
   weeklyOnly: boolean;
   weeklyScores: (number | null)[] | null;
 }
@@ -59,18 +59,25 @@ export function rankByTotal<T extends { total: number }>(items: readonly T[]): (
   });
 }
 
+interface WeekTotal {
+  judges: number;
+  max: number;
+  bonus: number;
+  scoredDances: number;
+  fromWeekly: boolean;
+}
+
 /**
- * A couple's judges' total for a week plus the bonus points they won that week. A couple with no scored dance but
- * weekly per-judge figures gets those figures times the number of dances they average over.
+ * A couple's judges' total for a week plus the bonus points they won that week. Where weekly per-judge figures cover
+ * more dances than have scores of their own (none, or only some), the total is those figures times the number of
+ * dances they average over: a partial record would rank the couple below couples whose every dance is known.
  */
-export function weekTotals(
-  sheet: WeekSheet,
-): Map<number, { judges: number; max: number; bonus: number; scored: boolean }> {
-  const totals = new Map<number, { judges: number; max: number; bonus: number; scored: boolean }>();
+export function weekTotals(sheet: WeekSheet): Map<number, WeekTotal> {
+  const totals = new Map<number, WeekTotal>();
   const get = (id: number) => {
     let t = totals.get(id);
     if (!t) {
-      t = { judges: 0, max: 0, bonus: 0, scored: false };
+      t = { judges: 0, max: 0, bonus: 0, scoredDances: 0, fromWeekly: false };
       totals.set(id, t);
     }
     return t;
@@ -82,7 +89,7 @@ export function weekTotals(
       if (dance.total !== null) {
         t.judges += dance.total;
         t.max += dance.max;
-        t.scored = true;
+        t.scoredDances += 1;
       }
     }
     for (const b of p.bonus) get(b.coupleId).bonus += b.points;
@@ -90,7 +97,8 @@ export function weekTotals(
   for (const b of sheet.bonus) get(b.coupleId).bonus += b.points;
   for (const w of sheet.weeklyScores) {
     const t = get(w.coupleId);
-    if (!t.scored) {
+    if (t.scoredDances < (w.dances ?? 1)) {
+      t.fromWeekly = true;
       t.judges = sum(w.scores) * (w.dances ?? 1);
       t.max = maxScore(w.scores) * (w.dances ?? 1);
     }
@@ -125,7 +133,7 @@ export function weekStandings(sheet: WeekSheet, carryOver: ReadonlyMap<number, n
         };
       });
     const carried = carryOver.get(coupleId) ?? 0;
-    const weeklyOnly = !t.scored && weekly.has(coupleId);
+    const weeklyOnly = t.fromWeekly;
     rows.push({
       couple,
       dances,

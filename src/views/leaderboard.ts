@@ -19,7 +19,7 @@ function standingField(s: Standing, carryWeeks: number[]): Field {
   const lines = s.dances.map((d) => `• ${danceText(d)}`);
   if (s.weeklyOnly && s.weeklyScores) {
     lines.push(
-      `• Weekly per-judge figures${s.dances.length ? " (these dances have no scores of their own)" : " (no dance-by-dance record)"}: ${s.weeklyScores.map((v) => (v === null ? "–" : score(v))).join(" · ")}`,
+      `• Weekly per-judge figures${s.dances.some((d) => d.judgesTotal !== null) ? " (the total; not every dance has scores of its own)" : s.dances.length ? " (these dances have no scores of their own)" : " (no dance-by-dance record)"}: ${s.weeklyScores.map((v) => (v === null ? "–" : score(v))).join(" · ")}`,
     );
   }
   const parts = [`judges ${score(s.judgesTotal)}/${s.judgesMax}`];
@@ -43,9 +43,15 @@ export function leaderboardView(board: Leaderboard, page = 0, seasons: readonly 
   if (sheet.carryOverFrom.length > 0) {
     header.push(`Standings add each couple's week ${sheet.carryOverFrom.join(" + ")} judges' total, as broadcast.`);
   }
-  if (standings.length > 0 && standings.every((s) => s.weeklyOnly)) {
+  const fromWeekly = standings.filter((s) => s.weeklyOnly);
+  const anyDanceScored = standings.some((s) => s.dances.some((d) => d.judgesTotal !== null));
+  if (fromWeekly.length > 0 && fromWeekly.length === standings.length && !anyDanceScored) {
     header.push(
       "This week is known only as weekly per-judge figures (each the mean over the couple's dances), not dance by dance.",
+    );
+  } else if (fromWeekly.length > 0) {
+    header.push(
+      "Some totals come from weekly per-judge figures (each the mean over the couple's dances), as not every dance has scores of its own.",
     );
   }
   if (standings.length === 0) header.push("No scores are recorded for this week.");

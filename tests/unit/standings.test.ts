@@ -124,6 +124,27 @@ describe("weekStandings", () => {
     expect(charity).toMatchObject({ weeklyOnly: true, judgesTotal: 51, judgesMax: 60, rank: 1 });
   });
 
+  test("GIVEN weekly figures over three dances but scores for only one WHEN ranked THEN the weekly figures make the total", () => {
+    const standings = weekStandings(
+      sheet(
+        [
+          dance(1, [1], [10, 10, 10]),
+          dance(2, [1], []),
+          dance(3, [2], [9, 9, 9]),
+          dance(4, [2], [9, 9, 9]),
+          dance(5, [2], [9, 9, 9]),
+        ],
+        {
+          weeklyScores: [{ coupleId: 1, scores: [10, 10, 9.5], dances: 3 }],
+        },
+      ),
+    );
+    expect(standings.map((s) => [s.couple.id, s.total, s.weeklyOnly, s.rank])).toEqual([
+      [1, 88.5, true, 1],
+      [2, 81, false, 2],
+    ]);
+  });
+
   test("GIVEN the viewers' score WHEN totalled THEN it counts in the dance's total and maximum", () => {
     const [only] = weekStandings(
       sheet([dance(1, [1], [9, 9, 9], { extraScores: [{ by: "America's Score", kind: "viewers", score: 8 }] })]),
