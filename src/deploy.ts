@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       db: database.db,
       logger,
       guildId: config.DEV_GUILD_ID,
+      adminGuildId: config.ADMIN_GUILD_ID,
       force: true,
     });
   } finally {

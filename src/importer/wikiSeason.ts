@@ -212,7 +212,8 @@ export function wikiToSeason(ctx: WikiSeasonContext): WikiSeasonResult {
     franchise: "dwts-us",
     season,
     title: `Dancing with the Stars (US) season ${season}`,
-    premiere: page.premiere ?? competition[0]?.airDate ?? null,
+    // The infobox can name the first results show (season 2: January 6) rather than the first night of dancing.
+    premiere: earliestDate(page.premiere, competition[0]?.airDate),
     finale: page.finale ?? finale?.airDate ?? null,
     trophy: "Mirrorball Trophy",
     hosts: page.hosts.map((h) => people.get(h)),
@@ -877,4 +878,10 @@ export function statedImmunityBonus(text: string): number | null {
     }
   }
   return null;
+}
+
+/** The earlier of two ISO dates, either of which may be unknown. */
+function earliestDate(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (a && b) return a < b ? a : b;
+  return a ?? b ?? null;
 }
