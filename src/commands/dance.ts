@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { seasonChoices } from "../discord/choices.js";
+import { seasonChoices, seasonOption } from "../discord/choices.js";
 import type { Command } from "../discord/command.js";
 import { isOwnMessage } from "../discord/ownership.js";
 import { respond } from "../discord/respond.js";
@@ -21,9 +21,7 @@ export default {
         .setMaxLength(100)
         .setAutocomplete(true),
     )
-    .addIntegerOption((o) =>
-      o.setName("season").setDescription("Only this season").setMinValue(1).setMaxValue(99).setAutocomplete(true),
-    ),
+    .addIntegerOption(seasonOption("Only this season")),
 
   async execute(interaction, { db, styles }) {
     const style = styles.resolve(interaction.options.getString("style", true));

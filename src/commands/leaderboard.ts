@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import { listSeasonNumbers } from "../db/queries/seasons.js";
-import { seasonChoices, weekChoices } from "../discord/choices.js";
+import { seasonOption, seasonWeekChoices, weekOption } from "../discord/choices.js";
 import type { Command } from "../discord/command.js";
 import { isOwnMessage } from "../discord/ownership.js";
 import { respond } from "../discord/respond.js";
@@ -15,22 +15,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName("leaderboard")
     .setDescription("The judges' leaderboard of a week: every dance, each judge's score and the totals.")
-    .addIntegerOption((o) =>
-      o
-        .setName("season")
-        .setDescription("Season number (default: the latest)")
-        .setMinValue(1)
-        .setMaxValue(99)
-        .setAutocomplete(true),
-    )
-    .addIntegerOption((o) =>
-      o
-        .setName("week")
-        .setDescription("Week number (default: the season's latest)")
-        .setMinValue(1)
-        .setMaxValue(20)
-        .setAutocomplete(true),
-    ),
+    .addIntegerOption(seasonOption())
+    .addIntegerOption(weekOption()),
 
   async execute(interaction, { db }) {
     const season = interaction.options.getInteger("season");
@@ -41,12 +27,7 @@ export default {
   },
 
   async autocomplete(interaction, { db }) {
-    const focused = interaction.options.getFocused(true);
-    const choices =
-      focused.name === "week"
-        ? await weekChoices(db, interaction.options.getInteger("season"), String(focused.value))
-        : await seasonChoices(db, String(focused.value));
-    await interaction.respond(choices);
+    await interaction.respond(await seasonWeekChoices(db, interaction));
   },
 
   componentPrefix: "lb",

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { seasonChoices } from "../discord/choices.js";
+import { seasonChoices, seasonOption } from "../discord/choices.js";
 import type { Command } from "../discord/command.js";
 import { respond } from "../discord/respond.js";
 import { getRecords } from "../lookups/records.js";
@@ -9,9 +9,7 @@ export default {
   data: new SlashCommandBuilder()
     .setName("records")
     .setDescription("Highest and lowest scores, most perfect scores and best averages, all-time or in one season.")
-    .addIntegerOption((o) =>
-      o.setName("season").setDescription("Only this season").setMinValue(1).setMaxValue(99).setAutocomplete(true),
-    ),
+    .addIntegerOption(seasonOption("Only this season")),
 
   async execute(interaction, { db }) {
     const season = interaction.options.getInteger("season");

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { seasonChoices, weekChoices } from "../discord/choices.js";
+import { seasonOption, seasonWeekChoices, weekOption } from "../discord/choices.js";
 import type { Command } from "../discord/command.js";
 import { isOwnMessage } from "../discord/ownership.js";
 import { respond } from "../discord/respond.js";
@@ -15,22 +15,8 @@ export default {
     .setDescription(
       "Who went home in a week, who was in jeopardy, the judges' save votes, and the finale's placements.",
     )
-    .addIntegerOption((o) =>
-      o
-        .setName("season")
-        .setDescription("Season number (default: the latest)")
-        .setMinValue(1)
-        .setMaxValue(99)
-        .setAutocomplete(true),
-    )
-    .addIntegerOption((o) =>
-      o
-        .setName("week")
-        .setDescription("Week number (default: the season's latest)")
-        .setMinValue(1)
-        .setMaxValue(20)
-        .setAutocomplete(true),
-    ),
+    .addIntegerOption(seasonOption())
+    .addIntegerOption(weekOption()),
 
   async execute(interaction, { db }) {
     const request = {
@@ -42,12 +28,7 @@ export default {
   },
 
   async autocomplete(interaction, { db }) {
-    const focused = interaction.options.getFocused(true);
-    const choices =
-      focused.name === "week"
-        ? await weekChoices(db, interaction.options.getInteger("season"), String(focused.value))
-        : await seasonChoices(db, String(focused.value));
-    await interaction.respond(choices);
+    await interaction.respond(await seasonWeekChoices(db, interaction));
   },
 
   componentPrefix: "rs",

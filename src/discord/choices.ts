@@ -1,4 +1,5 @@
-import type { ApplicationCommandOptionChoiceData } from "discord.js";
+import type { SlashCommandIntegerOption } from "@discordjs/builders";
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import type { Database } from "../db/client.js";
 import { latestSeasonNumber, listSeasonNumbers, seasonWeeks } from "../db/queries/seasons.js";
 import { clip, limits } from "../views/limits.js";
@@ -32,4 +33,26 @@ export async function weekChoices(
       name: clip(`Week ${w.number}${w.theme ? ` — ${w.theme}` : ""}`, limits.choiceName),
       value: w.number,
     }));
+}
+
+/** The `season` option most lookups share: a season number with autocomplete. */
+export function seasonOption(description = "Season number (default: the latest)") {
+  return (o: SlashCommandIntegerOption) =>
+    o.setName("season").setDescription(description).setMinValue(1).setMaxValue(99).setAutocomplete(true);
+}
+
+/** The `week` option that goes with `seasonOption`. */
+export function weekOption(description = "Week number (default: the season's latest)") {
+  return (o: SlashCommandIntegerOption) =>
+    o.setName("week").setDescription(description).setMinValue(1).setMaxValue(20).setAutocomplete(true);
+}
+
+/** Answers autocomplete for a command's `season` and `week` options (the week's choices follow the chosen season). */
+export async function seasonWeekChoices(
+  db: Database,
+  interaction: AutocompleteInteraction,
+): Promise<ApplicationCommandOptionChoiceData<number>[]> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name === "week") return weekChoices(db, interaction.options.getInteger("season"), String(focused.value));
+  return seasonChoices(db, String(focused.value));
 }
