@@ -1,3 +1,4 @@
+import { issuePlace } from "../data/loadSeasonFiles.js";
 import { type SeasonFile, seasonFileSchema } from "../data/seasonFile.js";
 import { foldName } from "../text/names.js";
 
@@ -8,15 +9,6 @@ import { foldName } from "../text/names.js";
  */
 
 export type Checked = { ok: true; season: SeasonFile } | { ok: false; problems: string[] };
-
-export function where(path: readonly PropertyKey[]): string {
-  return path.length === 0
-    ? "(top level)"
-    : path
-        .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
-        .join("")
-        .replace(/^\./, "");
-}
 
 /** A season with no couples yet is a draft: kept, not loaded (the loader needs at least one couple). */
 export function isDraft(doc: SeasonFile): boolean {
@@ -34,13 +26,14 @@ export function checkSeason(input: unknown): Checked {
     const issues = parsed.error.issues.filter(
       (i) => !(draftOk && i.path.length === 1 && i.path[0] === "couples" && i.code === "too_small"),
     );
-    if (issues.length > 0) return { ok: false, problems: issues.map((i) => `${where(i.path)} ${i.message}`) };
+    if (issues.length > 0) return { ok: false, problems: issues.map((i) => `${issuePlace(i.path)} ${i.message}`) };
     // Only "no couples yet" failed: validate the rest with a placeholder couple, then hand back the draft.
     const probe = seasonFileSchema.safeParse({
       ...(input as object),
       couples: [{ celebrity: "-", pro: "-", placement: null, result: "" }],
     });
-    if (!probe.success) return { ok: false, problems: probe.error.issues.map((i) => `${where(i.path)} ${i.message}`) };
+    if (!probe.success)
+      return { ok: false, problems: probe.error.issues.map((i) => `${issuePlace(i.path)} ${i.message}`) };
     return { ok: true, season: { ...probe.data, couples: [] } };
   }
   const problems = liveRules(parsed.data);

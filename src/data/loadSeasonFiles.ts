@@ -22,7 +22,8 @@ export interface LoadedSeasonFile {
   season: SeasonFile;
 }
 
-function where(path: PropertyKey[]): string {
+/** Where in a season file a problem is: `weeks[3].performances[0].scores`. */
+export function issuePlace(path: readonly PropertyKey[]): string {
   return path.length === 0
     ? "(top level)"
     : path
@@ -40,7 +41,7 @@ export function parseSeasonFile(file: string, text: string): LoadedSeasonFile {
   }
   const parsed = seasonFileSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 10).map((i) => `${where(i.path)} ${i.message}`);
+    const problems = parsed.error.issues.slice(0, 10).map((i) => `${issuePlace(i.path)} ${i.message}`);
     throw new SeasonFileError(file, problems);
   }
   return { file, hash: createHash("sha256").update(text).digest("hex"), season: parsed.data };

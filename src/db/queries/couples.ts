@@ -59,3 +59,22 @@ export async function coupleWeekIds(db: Database, coupleId: number): Promise<num
 }
 
 export const coupleCount = (db: Database) => db.select({ n: sql<number>`count(*)::int` }).from(couples);
+
+/** A season's cast: each couple with placement and how they left. */
+export function seasonCast(db: Database, seasonId: number) {
+  return db
+    .select({
+      id: couples.id,
+      celebrity: celebrity.name,
+      pro: pro.name,
+      notability: couples.notability,
+      placement: couples.placement,
+      result: couples.result,
+      exitWeek: couples.exitWeek,
+      withdrew: couples.withdrew,
+    })
+    .from(couples)
+    .innerJoin(celebrity, eq(celebrity.id, couples.celebrityId))
+    .innerJoin(pro, eq(pro.id, couples.proId))
+    .where(eq(couples.seasonId, seasonId));
+}

@@ -1,10 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../client.js";
-import { couples, judgesSaveVotes, people, seasons, weekResults, weeks } from "../schema/index.js";
+import { judgesSaveVotes, people, seasons, weekResults, weeks } from "../schema/index.js";
+import { seasonCast } from "./couples.js";
 
-const celebrity = alias(people, "celebrity");
-const pro = alias(people, "pro");
 const judge = alias(people, "judge");
 
 /** Every week of a season with its results, save votes and the couples who left that week, for /results. */
@@ -44,20 +43,7 @@ export async function loadSeasonResults(db: Database, number: number, franchise 
       .innerJoin(weeks, eq(weeks.id, judgesSaveVotes.weekId))
       .innerJoin(judge, eq(judge.id, judgesSaveVotes.judgeId))
       .where(eq(weeks.seasonId, season.id)),
-    db
-      .select({
-        id: couples.id,
-        celebrity: celebrity.name,
-        pro: pro.name,
-        placement: couples.placement,
-        result: couples.result,
-        exitWeek: couples.exitWeek,
-        withdrew: couples.withdrew,
-      })
-      .from(couples)
-      .innerJoin(celebrity, eq(celebrity.id, couples.celebrityId))
-      .innerJoin(pro, eq(pro.id, couples.proId))
-      .where(eq(couples.seasonId, season.id)),
+    seasonCast(db, season.id),
   ]);
   return { season: number, weeks: weekRows, outcomes: outcomeRows, votes: voteRows, cast: castRows };
 }

@@ -1,10 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../client.js";
-import { couples, people, seasonStaff, seasons, weeks } from "../schema/index.js";
-
-const celebrity = alias(people, "celebrity");
-const pro = alias(people, "pro");
+import { people, seasonStaff, seasons, weeks } from "../schema/index.js";
+import { seasonCast } from "./couples.js";
 
 /** One season's facts for /season: dates, trophy, hosts and judges, the cast and how many weeks it ran. */
 export async function loadSeasonOverview(db: Database, number: number, franchise = "dwts-us") {
@@ -20,21 +17,7 @@ export async function loadSeasonOverview(db: Database, number: number, franchise
       .innerJoin(people, eq(people.id, seasonStaff.personId))
       .where(eq(seasonStaff.seasonId, season.id))
       .orderBy(asc(seasonStaff.role), asc(seasonStaff.position)),
-    db
-      .select({
-        id: couples.id,
-        celebrity: celebrity.name,
-        pro: pro.name,
-        notability: couples.notability,
-        placement: couples.placement,
-        result: couples.result,
-        exitWeek: couples.exitWeek,
-        withdrew: couples.withdrew,
-      })
-      .from(couples)
-      .innerJoin(celebrity, eq(celebrity.id, couples.celebrityId))
-      .innerJoin(pro, eq(pro.id, couples.proId))
-      .where(eq(couples.seasonId, season.id)),
+    seasonCast(db, season.id),
     db
       .select({ number: weeks.number, noElimination: weeks.noElimination, isFinale: weeks.isFinale })
       .from(weeks)
