@@ -33,6 +33,7 @@ import { Router } from "./router.js";
 import { createHttpServer, type Violation, type ViolationKind } from "./server.js";
 import { createSnowflakeFactory } from "./snowflake.js";
 import { ApiSpec } from "./spec.js";
+import { UploadStore } from "./uploads.js";
 import { type ChannelInput, type GuildInput, type LocalGuild, type MemberInput, type UserRef, World } from "./world.js";
 
 export interface LocalDiscordOptions {
@@ -91,6 +92,7 @@ export class LocalDiscord {
   private readonly nextId = createSnowflakeFactory();
   private readonly world: World;
   private readonly messages: MessageStore;
+  private readonly uploads: UploadStore;
   private readonly commandStore: CommandStore;
   private readonly factory: InteractionFactory;
   private readonly gateway: GatewayServer;
@@ -125,6 +127,7 @@ export class LocalDiscord {
     this.world = new World(this.nextId, this.botUser);
     this.defaultUser = this.world.user({ username: "viewer" });
     this.messages = new MessageStore(this.nextId, this.botUser, this.applicationId, () => this.baseUrl);
+    this.uploads = new UploadStore(this.nextId, () => this.baseUrl);
     this.commandStore = new CommandStore(this.nextId, this.applicationId);
     this.factory = new InteractionFactory(
       this.world,
@@ -132,6 +135,7 @@ export class LocalDiscord {
       this.nextId,
       this.applicationId,
       () => this.defaultUser,
+      (channelId, file) => this.uploads.add(channelId, file),
     );
     this.gateway = new GatewayServer({
       token: this.token,
@@ -183,6 +187,7 @@ export class LocalDiscord {
       violations: this.violationLog,
       rateLimitHits: this.rateLimitLog,
       attachment: (channelId, attachmentId) => this.messages.attachment(channelId, attachmentId),
+      upload: (channelId, attachmentId) => this.uploads.get(channelId, attachmentId),
     });
   }
 
@@ -292,7 +297,10 @@ export class LocalDiscord {
     this.gateway.disconnectAll(code);
   }
 
-  /** A user runs a slash command. Throws if the command is not registered or the options do not fit it. */
+  /**
+   * A user runs a slash command. Throws if the command is not registered or the options do not fit it. Files given to
+   * attachment options are served by the local CDN at the `url` the bot receives.
+   */
   async slash(input: SlashInput & DispatchOptions): Promise<InteractionRecord> {
     return this.dispatch(this.factory.slash(input), input);
   }

@@ -28,7 +28,9 @@ export type {
   OptionValue,
   SelectInput,
   SlashInput,
+  SlashOptionValue,
 } from "./payloads.js";
 export type { RateLimitConfig, RateLimitHit } from "./ratelimit.js";
 export type { Violation, ViolationKind } from "./server.js";
+export type { AttachmentInput } from "./uploads.js";
 export type { ChannelInput, GuildInput, LocalGuild, MemberInput, UserRef } from "./world.js";

@@ -253,7 +253,7 @@ function toPoll(request: Json): APIPoll {
 }
 
 /** Width and height of a PNG, which Discord reports for image attachments. */
-function imageSize(bytes: Buffer): { width?: number; height?: number } {
+export function imageSize(bytes: Buffer): { width?: number; height?: number } {
   const isPng =
     bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47 && bytes.toString("ascii", 12, 16) === "IHDR";
   return isPng ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : {};

@@ -7,6 +7,7 @@ import {
   type APIApplicationCommand,
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOption,
+  type APIAttachment,
   type APIBaseInteraction,
   type APIInteraction,
   type APIInteractionDataResolved,
@@ -27,6 +28,7 @@ import {
 import { ATTACHMENT_SIZE_LIMIT } from "./body.js";
 import type { CommandStore } from "./commands.js";
 import type { InteractionKind } from "./interaction.js";
+import { type AttachmentInput, contentTypeOf, extension, isAttachmentInput } from "./uploads.js";
 import type { GuildState, UserRef, World } from "./world.js";
 
 /** Where and by whom an interaction happens; every field has a sensible default. */
@@ -44,12 +46,19 @@ export interface InteractionContextInput {
 
 export type OptionValue = string | number | boolean;
 
+/** A slash command option's value: a file for an attachment option (type 11), else a string, number or boolean. */
+export type SlashOptionValue = OptionValue | AttachmentInput;
+
 /** A slash command: options by name (types come from the registered definition), or raw as Discord sends them. */
 export interface SlashInput extends InteractionContextInput {
   name: string;
   subcommandGroup?: string;
   subcommand?: string;
-  options?: Record<string, OptionValue> | APIApplicationCommandInteractionDataOption[];
+  /**
+   * By name, e.g. `{ week: 3 }` or `{ file: { filename: "season-35.json", bytes } }` for an attachment option (the
+   * file is served by the local CDN, as Discord serves what users attach). Raw options cannot carry files.
+   */
+  options?: Record<string, SlashOptionValue> | APIApplicationCommandInteractionDataOption[];
 }
 
 /** Typing into an autocomplete option. */
@@ -123,6 +132,8 @@ export class InteractionFactory {
     private readonly nextId: () => string,
     private readonly applicationId: string,
     private readonly defaultUser: () => APIUser,
+    /** Keeps a file a user attached in a channel and returns it as Discord resolves it (with its CDN url). */
+    private readonly upload: (channelId: string, file: AttachmentInput) => APIAttachment,
   ) {}
 
   slash(input: SlashInput): BuiltInteraction {
@@ -344,7 +355,7 @@ export class InteractionFactory {
   /** Turns `{ name: value }` into Discord's option tree, checking it against the registered definition. */
   private options(
     command: APIApplicationCommand,
-    input: { subcommandGroup?: string; subcommand?: string; options?: Record<string, OptionValue> },
+    input: { subcommandGroup?: string; subcommand?: string; options?: Record<string, SlashOptionValue> },
     where: Where,
     resolved: APIInteractionDataResolved,
     focused: string | undefined,
@@ -397,13 +408,15 @@ export class InteractionFactory {
 
   private option(
     definition: APIApplicationCommandOption,
-    value: OptionValue,
+    value: SlashOptionValue,
     where: Where,
     resolved: APIInteractionDataResolved,
   ): APIApplicationCommandInteractionDataOption {
     const { name, type } = definition;
+    if (type === ApplicationCommandOptionType.Attachment) return this.attachment(definition, value, where, resolved);
     const fail = (why: string): never => {
-      throw new Error(`local-discord: option "${name}" ${why} (got ${JSON.stringify(value)})`);
+      const got = isAttachmentInput(value) ? `the file ${value.filename}` : JSON.stringify(value);
+      throw new Error(`local-discord: option "${name}" ${why} (got ${got})`);
     };
     const expected: Partial<Record<ApplicationCommandOptionType, string>> = {
       [ApplicationCommandOptionType.String]: "string",
@@ -414,7 +427,6 @@ export class InteractionFactory {
     const kind = expected[type] ?? "string";
     if (typeof value !== kind) fail(`must be a ${kind}`);
     if (type === ApplicationCommandOptionType.Integer && !Number.isInteger(value)) fail("must be an integer");
-    if (type === ApplicationCommandOptionType.Attachment) fail("(attachment) is not supported by the local Discord");
     const spec = definition as {
       choices?: { value: unknown }[];
       min_value?: number;
@@ -435,6 +447,37 @@ export class InteractionFactory {
     return { name, type, value } as APIApplicationCommandInteractionDataOption;
   }
 
+  /** An attachment option: the file goes to the local CDN and into `resolved.attachments`; the value is its id. */
+  private attachment(
+    definition: APIApplicationCommandOption,
+    value: SlashOptionValue,
+    where: Where,
+    resolved: APIInteractionDataResolved,
+  ): APIApplicationCommandInteractionDataOption {
+    const { name, type } = definition;
+    if (!isAttachmentInput(value)) {
+      throw new Error(
+        `local-discord: option "${name}" is an attachment: give it { filename, bytes } (got ${JSON.stringify(value)})`,
+      );
+    }
+    const size = typeof value.bytes === "string" ? Buffer.byteLength(value.bytes) : value.bytes.length;
+    // The Discord client refuses these before anything is sent.
+    if (size > ATTACHMENT_SIZE_LIMIT) {
+      throw new Error(
+        `local-discord: ${value.filename} is ${size} bytes; users cannot upload over ${ATTACHMENT_SIZE_LIMIT}`,
+      );
+    }
+    const fileTypes = (definition as { file_types?: string[] }).file_types ?? [];
+    if (fileTypes.length > 0 && !fileTypes.some((t) => acceptsFile(t, value))) {
+      throw new Error(
+        `local-discord: option "${name}" takes only ${fileTypes.join(", ")} files, not ${value.filename}`,
+      );
+    }
+    const attachment = this.upload(where.channelId, value);
+    resolved.attachments = { ...resolved.attachments, [attachment.id]: attachment };
+    return { name, type, value: attachment.id } as APIApplicationCommandInteractionDataOption;
+  }
+
   /** Raw options may name users, channels or roles too: resolve those the way Discord does. */
   private resolveRaw(
     options: APIApplicationCommandInteractionDataOption[],
@@ -442,6 +485,11 @@ export class InteractionFactory {
     resolved: APIInteractionDataResolved,
   ): void {
     for (const option of options) {
+      if (option.type === ApplicationCommandOptionType.Attachment) {
+        throw new Error(
+          `local-discord: raw option "${option.name}" cannot carry a file; give options by name, e.g. { ${option.name}: { filename, bytes } }`,
+        );
+      }
       if ("options" in option && option.options) this.resolveRaw(option.options, where, resolved);
       else if ("value" in option) this.resolve(OPTION_MENTIONS[option.type], String(option.value), where, resolved);
     }
@@ -509,6 +557,12 @@ function findComponent(components: unknown[], customId: string): Record<string, 
     if (found) return found;
   }
   return undefined;
+}
+
+/** Whether an attachment option's `file_types` entry ("image", "audio", "video" or ".ext") admits the file. */
+function acceptsFile(fileType: string, file: AttachmentInput): boolean {
+  if (fileType.startsWith(".")) return extension(file.filename) === fileType.slice(1).toLowerCase();
+  return (contentTypeOf(file) ?? "").startsWith(`${fileType}/`);
 }
 
 /** The name of the option marked `focused` anywhere in a raw option tree. */

@@ -43,9 +43,13 @@ export interface HttpServerDeps {
   editLimiter: RateLimiter;
   violations: Violation[];
   rateLimitHits: RateLimitHit[];
-  /** The local CDN: attachment bytes by channel and attachment id. */
-  attachment: (channelId: string, attachmentId: string) => { bytes: Buffer; contentType: string } | undefined;
+  /** The local CDN: message attachment bytes by channel and attachment id. */
+  attachment: (channelId: string, attachmentId: string) => CdnFile | undefined;
+  /** The local CDN: files users attached to slash command options (Discord's ephemeral attachments). */
+  upload: (channelId: string, attachmentId: string) => CdnFile | undefined;
 }
+
+type CdnFile = { bytes: Buffer; contentType: string };
 
 const API_PREFIX = "/api/v10";
 
@@ -70,7 +74,9 @@ async function handle(deps: HttpServerDeps, request: IncomingMessage, response: 
   const url = new URL(request.url ?? "/", "http://local");
   const method = (request.method ?? "GET").toUpperCase();
   if (method === "GET" && url.pathname.startsWith("/attachments/"))
-    return serveAttachment(deps, url.pathname, response);
+    return serveFile(deps.attachment, url.pathname, response);
+  if (method === "GET" && url.pathname.startsWith("/ephemeral-attachments/"))
+    return serveFile(deps.upload, url.pathname, response);
   const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : undefined;
   const matched = path === undefined ? { otherMethods: false } : deps.router.match(method, path);
   if (!("route" in matched)) {
@@ -200,9 +206,14 @@ function violation(
   });
 }
 
-function serveAttachment(deps: HttpServerDeps, pathname: string, response: ServerResponse): void {
+/** `/<kind>/<channel>/<attachment>/<filename>`, as on Discord's CDN; the query (expiry, signature) is not checked. */
+function serveFile(
+  lookup: (channelId: string, attachmentId: string) => CdnFile | undefined,
+  pathname: string,
+  response: ServerResponse,
+): void {
   const [, , channelId = "", attachmentId = ""] = pathname.split("/");
-  const file = deps.attachment(channelId, attachmentId);
+  const file = lookup(channelId, attachmentId);
   if (!file) {
     send(response, { status: 404, body: { code: 0, message: "404: Not Found" } });
     return;

@@ -14,7 +14,6 @@ const addFormats = addFormatsModule.default;
 type JsonObject = { [key: string]: unknown };
 
 const loaded = new Map<string, Promise<ApiSpec | null>>();
-let warnedMissing = false;
 
 /** Discord's OpenAPI description, used to validate the request bodies the bot sends. */
 export class ApiSpec {
@@ -34,7 +33,7 @@ export class ApiSpec {
   }
 
   /**
-   * Loads (once per process and path) the spec; resolves null, with one warning per process, when the file is absent
+   * Loads (once per process and path) the spec; resolves null, with one warning per path, when the file is absent
    * so a fresh clone without ../shared still runs.
    */
   static load(path: string = DEFAULT_SPEC_PATH): Promise<ApiSpec | null> {
@@ -44,10 +43,7 @@ export class ApiSpec {
         (text) => new ApiSpec(acceptBitfieldStrings(discriminateUnions(JSON.parse(text) as JsonObject))),
         (error: NodeJS.ErrnoException) => {
           if (error.code !== "ENOENT") throw error;
-          if (!warnedMissing) {
-            warnedMissing = true;
-            console.warn(`[local-discord] ${path} not found: request bodies are not checked against Discord's spec`);
-          }
+          console.warn(`[local-discord] ${path} not found: request bodies are not checked against Discord's spec`);
           return null;
         },
       );

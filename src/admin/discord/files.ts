@@ -1,13 +1,15 @@
-import type { ChatInputCommandInteraction } from "discord.js";
+import type { Attachment, ChatInputCommandInteraction } from "discord.js";
 import { getLiveSeason } from "../../db/queries/admin.js";
 import type { BotContext, ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { changeView, dryRunView, importClosedView } from "../../views/admin.js";
-import { cancelImport, confirmImport, pendingImport, stageImport } from "../seasons.js";
+import { cancelImport, confirmImport, stageImport } from "../seasons.js";
 
 /** A season file is well under this; anything larger is not one. */
 const maxFileBytes = 5 * 1024 * 1024;
+/** Discord's CDN answers in well under a second; a download hung longer than this is not coming. */
+const downloadTimeoutMs = 15_000;
 
 /** `/admin import file:` validate, show the dry run, keep it for the Confirm button. */
 export async function importFile(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
@@ -18,16 +20,25 @@ export async function importFile(interaction: ChatInputCommandInteraction, ctx: 
   if (file.size > maxFileBytes)
     throw new UserError(`${file.name} is ${Math.round(file.size / 1024)} KB: a season file is far smaller.`);
   await respond(interaction, async () => {
-    const response = await fetch(file.url);
-    if (!response.ok)
-      throw new UserError(`I could not download ${file.name} (HTTP ${response.status}); attach it again.`);
-    const dry = await stageImport(ctx.db, {
-      fileName: file.name,
-      text: await response.text(),
-      userId: interaction.user.id,
-    });
+    const text = await download(file);
+    const dry = await stageImport(ctx.db, { fileName: file.name, text, userId: interaction.user.id });
     return dryRunView(dry);
   });
+}
+
+/** The attached file's text from Discord's CDN; a failed or hung download is the owner's to retry, not a crash. */
+async function download(file: Attachment): Promise<string> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(file.url, { signal: AbortSignal.timeout(downloadTimeoutMs) });
+    text = await response.text();
+  } catch (error) {
+    throw new UserError(`I could not download ${file.name} from Discord; attach it again.`, { cause: error });
+  }
+  if (!response.ok)
+    throw new UserError(`I could not download ${file.name} (HTTP ${response.status}); attach it again.`);
+  return text;
 }
 
 /** `adm:imp:<id>` applies a dry run, `adm:drop:<id>` drops it. */
@@ -36,8 +47,8 @@ export async function importButton(interaction: ComponentInteraction, ctx: BotCo
   if (!match) throw new UserError("That button does not belong to an import; run /admin import again.");
   const id = match[2] as string;
   if (match[1] === "drop") {
-    const pending = await pendingImport(ctx.db, id);
-    await cancelImport(ctx.db, id);
+    // Taken out in one step: when a Confirm wins the race, this press is refused instead of saying nothing changed.
+    const pending = await cancelImport(ctx.db, id);
     await respond(
       interaction,
       async () => importClosedView(`Import of ${pending.fileName} cancelled; nothing changed.`),
