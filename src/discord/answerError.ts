@@ -38,8 +38,9 @@ export async function answerError(interaction: Interaction, error: unknown, logg
   if (!interaction.isRepliable()) return;
   const message = { content: sentenceFor(error), allowedMentions: noPings, flags: MessageFlags.Ephemeral } as const;
   try {
-    if (interaction.deferred && !interaction.replied) {
-      // The deferred "thinking…" message may be public: replace it with a private sentence.
+    if (interaction.deferred && !interaction.replied && interaction.isChatInputCommand()) {
+      // A deferred command's "thinking…" message may be public: replace it with a private sentence. (For a button,
+      // the deferred reply is the message the button is on, which must stay.)
       await interaction.deleteReply().catch(() => {});
       await interaction.followUp(message);
     } else if (interaction.replied || interaction.deferred) {
