@@ -26,7 +26,8 @@ await database.migrate();
 await seedSeasons(database.db);
 const config = loadConfig({ DISCORD_API_URL: discord.apiUrl, DEV_GUILD_ID: guild.id, LOG_LEVEL: "silent" });
 const bot = await startBot({ config, db: database.db, token: discord.token, logger: pino({ level: "silent" }) });
-await discord.waitForCommands([...bot.commands.keys()], { guildId: guild.id });
+const everyday = [...bot.commands.values()].filter((c) => c.scope !== "admin").map((c) => c.data.name);
+await discord.waitForCommands(everyday, { guildId: guild.id });
 
 const targets = discord
   .commands(guild.id)
