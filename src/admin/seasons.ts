@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { parseSeasonFile, SeasonFileError } from "../data/loadSeasonFiles.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { defaultDataDir, type LoadedSeasonFile, parseSeasonFile, SeasonFileError } from "../data/loadSeasonFiles.js";
 import type { SeasonFile } from "../data/seasonFile.js";
 import type { Database } from "../db/client.js";
 import {
@@ -12,7 +14,7 @@ import {
   storePendingImport,
   takePendingImport,
 } from "../db/queries/admin.js";
-import { seedSeasons } from "../db/seed.js";
+import { lockSeason, seedSeasons } from "../db/seed.js";
 import { UserError } from "../errors.js";
 import { describeChanges } from "./changes.js";
 import { checkSeason, completeNights, isDraft } from "./validate.js";
@@ -21,6 +23,8 @@ import { checkSeason, completeNights, isDraft } from "./validate.js";
  * One path for every change to a live season, whether typed in Discord, imported in Discord or with
  * `npm run data:import`: load its document -> apply the edit (pure) -> validate like data/ -> load it with the same
  * loader as data/ (couple ids stay, polls re-score) -> record the audit entry; all in one transaction.
+ * A season that is in data/ but not yet run from Discord is taken over on its first change: its file is the document
+ * the change applies to, and from then on `npm run db:seed` leaves the season alone.
  */
 
 export interface ChangeOutcome {
@@ -39,7 +43,7 @@ export interface ChangeRequest {
   userId: string;
   /** A word for the audit log: "season", "couple", "dance", "scores", "eliminate", "import", … */
   action: string;
-  /** The new document from the current one (null when the owners do not run this season yet). */
+  /** The new document from the current one (null when the season is neither run from Discord nor in data/). */
   edit(current: SeasonFile | null): SeasonFile;
   /** Refuse when the season changed since this revision (a stale import). */
   expectRevision?: number;
@@ -56,13 +60,14 @@ function refusal(problems: string[], what: string): UserError {
 
 export async function changeSeason(db: Database, request: ChangeRequest): Promise<ChangeOutcome> {
   return db.transaction(async (tx) => {
-    const live = await getLiveSeason(tx, request.season, { lock: true });
-    if (request.expectRevision !== undefined && (live?.revision ?? 0) !== request.expectRevision) {
+    await lockSeason(tx, "dwts-us", request.season);
+    const current = await currentSeason(tx, request.season, { lock: true });
+    if (request.expectRevision !== undefined && (current?.revision ?? 0) !== request.expectRevision) {
       throw new UserError(
-        `Season ${request.season} changed since this dry run (now revision ${live?.revision ?? 0}); run the import again to see the new differences.`,
+        `Season ${request.season} changed since this dry run (now revision ${current?.revision ?? 0}); run the import again to see the new differences.`,
       );
     }
-    const before = live?.document ?? null;
+    const before = current?.document ?? null;
     const next = request.edit(before);
     if (next.season !== request.season)
       throw new UserError(`That document is season ${next.season}, not ${request.season}.`);
@@ -70,6 +75,11 @@ export async function changeSeason(db: Database, request: ChangeRequest): Promis
     if (!checked.ok) throw refusal(checked.problems, `season ${request.season}`);
     const document = checked.season;
     const changes = describeChanges(before, document);
+    if (current?.takenFrom) {
+      changes.push(
+        `Taken over from ${current.takenFrom}: run from Discord from now on (npm run db:seed leaves it alone).`,
+      );
+    }
     if (before && changes.length === 0) throw new UserError("That is already recorded exactly so; nothing changed.");
 
     const loaded = !isDraft(document);
@@ -80,9 +90,10 @@ export async function changeSeason(db: Database, request: ChangeRequest): Promis
       await seedSeasons(tx, {
         files: [{ file: `live season ${request.season}`, hash, season: document }],
         force: true,
+        live: true,
       });
     }
-    const revision = (live?.revision ?? 0) + 1;
+    const revision = (current?.revision ?? 0) + 1;
     await saveLiveSeason(tx, { document, revision, loaded, updatedBy: request.userId });
     await appendAudit(tx, {
       userId: request.userId,
@@ -104,7 +115,47 @@ export async function changeSeason(db: Database, request: ChangeRequest): Promis
   });
 }
 
-/** A change to a season the owners already run (every edit but creating one and importing). */
+export interface CurrentSeason {
+  document: SeasonFile;
+  /** 0 for a season not yet run from Discord. */
+  revision: number;
+  /** The file in data/ the season would be taken over from; null once the owners run it. */
+  takenFrom: string | null;
+}
+
+/** The season as the owners run it or, when they do not run it yet, as its file in data/ has it. */
+export async function currentSeason(
+  db: Database,
+  season: number,
+  options: { lock?: boolean } = {},
+): Promise<CurrentSeason | null> {
+  const live = await getLiveSeason(db, season, options);
+  if (live) return { document: live.document, revision: live.revision, takenFrom: null };
+  const file = await dataSeasonFile(season);
+  return file && { document: file.season, revision: 0, takenFrom: file.file };
+}
+
+/** data/seasons/season-NN.json, as `npm run db:seed` reads it; null when data/ has no such season. */
+export async function dataSeasonFile(season: number): Promise<LoadedSeasonFile | null> {
+  const name = `season-${String(season).padStart(2, "0")}.json`;
+  const shown = `data/seasons/${name}`;
+  let text: string;
+  try {
+    text = await readFile(join(defaultDataDir, name), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  try {
+    const file = parseSeasonFile(shown, text);
+    return file.season.season === season ? file : null;
+  } catch (error) {
+    if (error instanceof SeasonFileError) throw refusal(error.problems, shown);
+    throw error;
+  }
+}
+
+/** A change to a season the owners run or that data/ has (every edit but creating one and importing). */
 export function editLiveSeason(
   db: Database,
   request: Omit<ChangeRequest, "edit"> & { edit(current: SeasonFile): SeasonFile },
@@ -114,7 +165,7 @@ export function editLiveSeason(
     edit(current) {
       if (!current) {
         throw new UserError(
-          `Season ${request.season} is not run from Discord yet: create it with /admin season, or import its file with /admin import.`,
+          `Season ${request.season} is neither in data/ nor run from Discord yet: create it with /admin season, or import its file with /admin import.`,
         );
       }
       return request.edit(current);
@@ -137,18 +188,18 @@ export async function stageImport(
   input: { fileName: string; text: string; userId: string },
 ): Promise<DryRun> {
   const document = parseImport(input.fileName, input.text);
-  const live = await getLiveSeason(db, document.season);
-  const changes = describeChanges(live?.document ?? null, document);
-  if (live && changes.length === 0) {
+  const current = await currentSeason(db, document.season);
+  const changes = describeChanges(current?.document ?? null, document);
+  if (current && !current.takenFrom && changes.length === 0) {
     throw new UserError(`${input.fileName} is exactly season ${document.season} as recorded; nothing would change.`);
   }
-  const replacesData = !live && (await seasonIsLoaded(db, document.season));
+  const replacesData = current ? current.takenFrom !== null : await seasonIsLoaded(db, document.season);
   const id = randomBytes(6).toString("base64url");
   await storePendingImport(db, {
     id,
     fileName: input.fileName,
     document,
-    baseRevision: live?.revision ?? 0,
+    baseRevision: current?.revision ?? 0,
     createdBy: input.userId,
   });
   return { id, season: document.season, fileName: input.fileName, changes, replacesData };
@@ -156,6 +207,8 @@ export async function stageImport(
 
 /** The file's season document, or every problem with its place in the file. */
 export function parseImport(fileName: string, text: string): SeasonFile {
+  const syntax = jsonSyntaxProblem(text);
+  if (syntax) throw refusal([syntax], fileName);
   let parsed: unknown;
   try {
     parsed = parseSeasonFile(fileName, text).season;
@@ -166,6 +219,24 @@ export function parseImport(fileName: string, text: string): SeasonFile {
   const checked = checkSeason(parsed);
   if (!checked.ok) throw refusal(checked.problems, fileName);
   return checked.season;
+}
+
+/** Where a file stops being JSON, as an editor shows it (line and column); null when it is valid JSON. */
+function jsonSyntaxProblem(text: string): string | null {
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    if (text.trim() === "") return "is empty";
+    const message = (error as Error).message;
+    // V8 reports a character offset ("… in JSON at position 80", newer versions add "(line 5 column 3)").
+    const at = /^(.*?) in JSON at position (\d+)/.exec(message);
+    const ended = message.startsWith("Unexpected end of JSON input");
+    if (!at && !ended) return `is not valid JSON (${message})`;
+    const lines = text.slice(0, at ? Number(at[2]) : text.length).split("\n");
+    const reason = at?.[1] ?? "it ends before every { and [ is closed";
+    return `is not valid JSON at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}: ${reason}`;
+  }
 }
 
 export async function pendingImport(db: Database, id: string): Promise<PendingImport> {
@@ -191,8 +262,12 @@ export async function confirmImport(db: Database, input: { id: string; userId: s
   });
 }
 
-export async function cancelImport(db: Database, id: string): Promise<void> {
-  await takePendingImport(db, id);
+/** Drops a dry run; refused when a Confirm (or another Cancel) took it first, so the message never says otherwise. */
+export async function cancelImport(db: Database, id: string): Promise<PendingImport> {
+  const pending = await takePendingImport(db, id);
+  if (!pending)
+    throw new UserError("That import was already applied, cancelled or has expired. Run /admin import again.");
+  return pending;
 }
 
 /** A whole document replaces the season (imports and `npm run data:import`). */

@@ -4,13 +4,20 @@ import { logger } from "../logger.js";
 import { openDatabase } from "./client.js";
 import { seedSeasons } from "./seed.js";
 
-/** `npm run db:seed [-- --force]`: validates every file in data/seasons and loads the ones that changed. */
+/**
+ * `npm run db:seed [-- --force]`: validates every file in data/seasons and loads the ones that changed, except seasons
+ * the bot owners run from Discord (their live document is the record).
+ */
 const config = loadConfig();
 const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
 try {
   await database.migrate();
   const report = await seedSeasons(database.db, { force: process.argv.includes("--force") });
-  logger.info({ loaded: report.loaded, unchanged: report.unchanged.length, database: database.kind }, "seeded");
+  // Seasons the owners run are named, so nobody wonders why an edited file in data/ did not load.
+  logger.info(
+    { loaded: report.loaded, unchanged: report.unchanged.length, live: report.live, database: database.kind },
+    report.live.length > 0 ? "seeded; seasons run from Discord left alone (export them with /admin export)" : "seeded",
+  );
 } catch (error) {
   if (error instanceof SeasonFileError) process.stderr.write(`Cannot load ${error.message}\n`);
   else logger.fatal({ err: error }, "seeding failed");

@@ -11,37 +11,62 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export interface SeedReport {
   loaded: number[];
   unchanged: number[];
+  /** Seasons the bot owners run from Discord (live_seasons): data/ is not loaded over their changes. */
+  live: number[];
+}
+
+export interface SeedOptions {
+  /** Default: every file in data/seasons. */
+  files?: LoadedSeasonFile[];
+  /** Load a file even when its content was loaded before. */
+  force?: boolean;
+  /**
+   * The files are the owners' live documents (the /admin path), loaded whatever live_seasons holds. Otherwise they
+   * stand for data/, and a season with a live document is skipped and reported as `live`.
+   */
+  live?: boolean;
+}
+
+/** Inside a transaction, one loader at a time per season: data/ never lands between an owner's change and its commit. */
+export async function lockSeason(db: Database, franchise: string, season: number): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`season:${franchise}:${season}`}))`);
 }
 
 /**
  * Loads season files into the database. Idempotent: a file whose content hash was already loaded is skipped
  * (unless `force`), and a changed season keeps its season and couple ids, so polls that point at couples survive.
  */
-export async function seedSeasons(
-  db: Database,
-  options: { files?: LoadedSeasonFile[]; force?: boolean } = {},
-): Promise<SeedReport> {
+export async function seedSeasons(db: Database, options: SeedOptions = {}): Promise<SeedReport> {
   const files = options.files ?? (await readSeasonFiles());
-  const report: SeedReport = { loaded: [], unchanged: [] };
+  const report: SeedReport = { loaded: [], unchanged: [], live: [] };
   for (const file of files) {
-    const key = `seed:${file.season.franchise}:${file.season.season}`;
-    const [state] = await db.select().from(t.botState).where(eq(t.botState.key, key));
-    if (!options.force && state?.value === file.hash) {
-      report.unchanged.push(file.season.season);
-      continue;
-    }
-    await db.transaction(async (tx) => {
+    const { franchise, season } = file.season;
+    const key = `seed:${franchise}:${season}`;
+    const outcome = await db.transaction(async (tx) => {
+      await lockSeason(tx, franchise, season);
+      if (!options.live && (await isLive(tx, franchise, season))) return "live";
+      const [state] = await tx.select().from(t.botState).where(eq(t.botState.key, key));
+      if (!options.force && state?.value === file.hash) return "unchanged";
       await loadSeason(tx, file.season);
       await tx
         .insert(t.botState)
         .values({ key, value: file.hash })
         .onConflictDoUpdate({ target: t.botState.key, set: { value: file.hash, updatedAt: sql`now()` } });
+      return "loaded";
     });
-    report.loaded.push(file.season.season);
+    report[outcome].push(season);
   }
   // Closed polls about the seasons just loaded are scored (or re-scored) from their new results.
   await resolveSeededSeasons(db, report.loaded);
   return report;
+}
+
+async function isLive(tx: Tx, franchise: string, season: number): Promise<boolean> {
+  const [row] = await tx
+    .select({ season: t.liveSeasons.season })
+    .from(t.liveSeasons)
+    .where(and(eq(t.liveSeasons.franchise, franchise), eq(t.liveSeasons.season, season)));
+  return row !== undefined;
 }
 
 export async function isEmpty(db: Database): Promise<boolean> {

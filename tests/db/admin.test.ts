@@ -10,9 +10,14 @@ import { defaultDataDir } from "../../src/data/loadSeasonFiles.js";
 import type { SeasonFile } from "../../src/data/seasonFile.js";
 import { listAudit, setResultsChannel } from "../../src/db/queries/admin.js";
 import { setSpoilerHours } from "../../src/db/queries/guilds.js";
+import { castVote, closePoll, createPoll, pickHistory, setPollMessage } from "../../src/db/queries/polls/index.js";
 import { adminAudit, couples, liveSeasons, seasons } from "../../src/db/schema/index.js";
+import { seedSeasons } from "../../src/db/seed.js";
 import { buildIndexes } from "../../src/lookups/indexes.js";
 import { getLeaderboard } from "../../src/lookups/leaderboard.js";
+import { getWeekResults } from "../../src/lookups/results.js";
+import { getSeasonOverview } from "../../src/lookups/season.js";
+import { predictionPoll } from "../../src/polls/prediction.js";
 import type { Messenger } from "../../src/scheduler/messenger.js";
 import type { View } from "../../src/views/view.js";
 import { engine, seededDatabase, type TestDatabase } from "../support/database.js";
@@ -147,6 +152,66 @@ describe(`the live season path on ${engine}`, () => {
     const text = await readFile(join(defaultDataDir, "season-32.json"), "utf8");
     const dry = await stageImport(database.db, { fileName: "season-32.json", text, userId: owner });
     expect(dry.replacesData).toBe(true);
+    expect(dry.changes).toEqual([]);
+  });
+
+  test("GIVEN season 32 only in data/ and a closed poll on week 5 WHEN an owner records week 5's elimination THEN the file is taken over and results, cast and points agree", async () => {
+    const guildId = "700000000000000099";
+    const asked = await predictionPoll(database.db, { kind: "elimination", season: 32, week: 5 });
+    const { poll, options } = await createPoll(database.db, {
+      ...asked,
+      guildId,
+      channelId: "700000000000000098",
+      creatorId: owner,
+      closesAt: new Date(Date.now() + 60_000),
+    });
+    await setPollMessage(database.db, poll.id, "700000000000000097");
+    const pick = (name: string) => options.find((o) => o.label.startsWith(name))?.position ?? -1;
+    for (const [userId, name] of [
+      ["700000000000000001", "Mira Sorvino"],
+      ["700000000000000002", "Harry Jowsey"],
+    ] as const) {
+      await castVote(database.db, {
+        pollId: poll.id,
+        messageId: "700000000000000097",
+        userId,
+        position: pick(name),
+        guildId,
+      });
+    }
+    await closePoll(database.db, poll.id, "test");
+
+    const outcome = await editLiveSeason(database.db, {
+      season: 32,
+      userId: owner,
+      action: "eliminate",
+      edit: (d) => setExits(d, { week: 5, couples: ["Harry Jowsey"], outcome: "eliminated" }),
+    });
+    expect(outcome.revision).toBe(1);
+    expect(outcome.changes[0]).toBe("Harry Jowsey: Eliminated Week 9 → Eliminated Week 5, placement 6 → 10");
+    expect(outcome.changes.at(-1)).toMatch(/^Taken over from data\/seasons\/season-32\.json: run from Discord/);
+    expect(outcome.changes).toContain("week 5: results Alyson Hannigan bottom, Harry Jowsey eliminated");
+    const [audit] = await listAudit(database.db, { season: 32, limit: 1 });
+    expect(audit).toMatchObject({ action: "eliminate", revision: 1, changes: outcome.changes });
+
+    const week5 = await getWeekResults(database.db, { season: 32, week: 5 });
+    expect(week5.eliminated.map((c) => c.celebrity)).toEqual(["Harry Jowsey"]);
+    const cast = (await getSeasonOverview(database.db, 32)).cast;
+    expect(cast.find((c) => c.celebrity === "Harry Jowsey")?.exitWeek).toBe(5);
+    const points = async (userId: string) =>
+      (await pickHistory(database.db, { guildId, userId, seasonId: null, limit: 1 }))[0]?.points;
+    expect([await points("700000000000000001"), await points("700000000000000002")]).toEqual([0, 1]);
+
+    // From now on data/ leaves season 32 alone.
+    const text = await readFile(join(defaultDataDir, "season-32.json"), "utf8");
+    const report = await seedSeasons(database.db, {
+      files: [{ file: "season-32.json", hash: "x", season: JSON.parse(text) }],
+      force: true,
+    });
+    expect(report.live).toEqual([32]);
+    expect((await getWeekResults(database.db, { season: 32, week: 5 })).eliminated.map((c) => c.celebrity)).toEqual([
+      "Harry Jowsey",
+    ]);
   });
 
   test("GIVEN two bot processes WHEN one changes the season THEN the other's names catch up on its next tick", async () => {

@@ -1,5 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { setExits } from "../../src/admin/edits.js";
+import { editLiveSeason } from "../../src/admin/seasons.js";
 import type { LoadedSeasonFile } from "../../src/data/loadSeasonFiles.js";
 import { readSeasonFiles } from "../../src/data/loadSeasonFiles.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
@@ -12,16 +14,12 @@ import {
   countVotes,
   createPoll,
   dueSchedules,
-  findSeason,
   getPollSettings,
   type NewPoll,
   pickHistory,
   predictionBoard,
-  recordResult,
   resolvePoll,
-  resolveSeasonPolls,
   saveSchedule,
-  seasonCouples,
   setPollMessage,
   updatePollSettings,
 } from "../../src/db/queries/polls/index.js";
@@ -188,7 +186,7 @@ describe(`closing (${engine})`, () => {
 });
 
 describe(`resolution and scoring (${engine})`, () => {
-  test("GIVEN a closed week 5 replay WHEN resolved THEN right pickers score, and a correction appends reversals", async () => {
+  test("GIVEN a closed week 5 replay WHEN resolved THEN right pickers score, and an owner's correction appends reversals", async () => {
     const asked = await predictionPoll(database.db, { kind: "elimination", season: 32, week: 5 });
     const { poll, options } = await openPoll({ ...asked, guildId });
     const mira = options.find((o) => o.label.startsWith("Mira Sorvino"))?.position ?? -1;
@@ -198,17 +196,24 @@ describe(`resolution and scoring (${engine})`, () => {
     expect(await resolvePoll(database.db, poll.id)).toMatchObject({ entries: 4, correctVoters: 4 });
     expect(await resolvePoll(database.db, poll.id)).toMatchObject({ entries: 0 });
 
-    const season = await findSeason(database.db, 32);
-    const harry = (await seasonCouples(database.db, season?.id ?? 0)).find((c) => c.celebrity === "Harry Jowsey");
-    await recordResult(database.db, {
-      seasonId: season?.id ?? 0,
-      week: 5,
-      recordedBy: user(1),
-      couples: [{ coupleId: harry?.id ?? 0 }],
+    const ledgerOf = () =>
+      database.db
+        .select()
+        .from(predictionLedger)
+        .where(eq(predictionLedger.pollId, poll.id))
+        .orderBy(predictionLedger.id);
+    const scored = await ledgerOf();
+
+    // The owners' correction, through the admin path: season 32 is taken over from data/ and re-scored.
+    await editLiveSeason(database.db, {
+      season: 32,
+      userId: user(1),
+      action: "eliminate",
+      edit: (doc) => setExits(doc, { week: 5, couples: ["Harry Jowsey"], outcome: "eliminated" }),
     });
-    await resolveSeasonPolls(database.db, [season?.id ?? 0]);
-    const ledger = await database.db.select().from(predictionLedger).where(eq(predictionLedger.pollId, poll.id));
+    const ledger = await ledgerOf();
     expect(ledger).toHaveLength(10);
+    expect(ledger.slice(0, scored.length)).toEqual(scored);
     expect(ledger.filter((l) => l.reason === "reversal")).toHaveLength(4);
     const history = await pickHistory(database.db, { guildId, userId: user(1004), seasonId: null, limit: 10 });
     expect(history[0]).toMatchObject({ points: 1, resolved: true });

@@ -1,9 +1,14 @@
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { setExits } from "../../src/admin/edits.js";
+import { editLiveSeason } from "../../src/admin/seasons.js";
 import { parseSeasonFile, readSeasonFiles, SeasonFileError } from "../../src/data/loadSeasonFiles.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
+import { getLiveSeason } from "../../src/db/queries/admin.js";
 import { couples, judgeScores, people, performances, seasons } from "../../src/db/schema/index.js";
 import { isEmpty, seedSeasons } from "../../src/db/seed.js";
+import { getWeekResults } from "../../src/lookups/results.js";
 import { engine, freshDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;
@@ -36,6 +41,34 @@ describe(`seeding on ${engine}`, () => {
     await seedSeasons(database.db, { force: true });
     expect(await count("performances")).toBe(before);
     expect(await coupleIds()).toEqual(ids);
+  });
+
+  test("GIVEN season 32 run from Discord WHEN data/ is seeded, forced or not THEN it is left alone and reported live", async () => {
+    await editLiveSeason(database.db, {
+      season: 32,
+      userId: "900000000000000001",
+      action: "eliminate",
+      edit: (doc) => setExits(doc, { week: 5, couples: ["Harry Jowsey"], outcome: "eliminated" }),
+    });
+    const files = await readSeasonFiles();
+    const forced = await seedSeasons(database.db, { files: files.filter((f) => f.season.season === 32), force: true });
+    expect(forced).toEqual({ loaded: [], unchanged: [], live: [32] });
+    const again = await seedSeasons(database.db, { files });
+    expect(again.live).toEqual([32]);
+    expect(again.unchanged).toHaveLength(files.length - 1);
+    const week5 = await getWeekResults(database.db, { season: 32, week: 5 });
+    expect(week5.eliminated.map((c) => c.celebrity)).toEqual(["Harry Jowsey"]);
+  });
+
+  test("GIVEN season 32 run from Discord WHEN the owners' own document is loaded (live) THEN it loads", async () => {
+    const live = await getLiveSeason(database.db, 32);
+    if (!live) throw new Error("season 32 is not live");
+    const season = setExits(live.document, { week: 5, couples: ["Mira Sorvino"], outcome: "eliminated" });
+    const hash = createHash("sha256").update(JSON.stringify(season)).digest("hex");
+    const report = await seedSeasons(database.db, { files: [{ file: "live season 32", hash, season }], live: true });
+    expect(report).toEqual({ loaded: [32], unchanged: [], live: [] });
+    const week5 = await getWeekResults(database.db, { season: 32, week: 5 });
+    expect(week5.eliminated.map((c) => c.celebrity)).toEqual(["Mira Sorvino"]);
   });
 
   test("season 32 has 14 couples, and Derek Hough is one person whatever his roles", async () => {

@@ -249,7 +249,10 @@ describe(`running a live season from Discord (${engine})`, () => {
       { season: 35, week: 1, couple: "Xochitl Gomez", scores: "8 8 8" },
       /Season 35 has no couple called "Xochitl Gomez"/,
     ],
-    [{ season: 36, week: 1, couple: "Nova Lane", scores: "8 8 8" }, /Season 36 is not run from Discord yet/],
+    [
+      { season: 36, week: 1, couple: "Nova Lane", scores: "8 8 8" },
+      /^Season 36 is neither in data\/ nor run from Discord yet/,
+    ],
   ])(
     "GIVEN invalid input %o WHEN an owner sends it THEN nothing changes and a sentence says what to fix",
     async (options, sentence) => {
@@ -265,5 +268,40 @@ describe(`running a live season from Discord (${engine})`, () => {
   test("GIVEN a night dated before the premiere WHEN added THEN the dates out of order are named", async () => {
     const ix = await admin("night", { season: 35, week: 4, date: "2026-09-01" });
     expect(replyOf(ix)?.content).toMatch(/weeks\[3\]\.airDate 2026-09-01 \(week 4\) is before week 3 \(2026-09-29\)/);
+  });
+
+  test("GIVEN season 34 only in data/ WHEN an owner picks a couple by autocomplete and records a withdrawal THEN the file is taken over and /results and /season show it", async () => {
+    const seasons = await t.discord.autocomplete({
+      name: "admin",
+      subcommand: "withdraw",
+      options: { season: "3", week: 10, couple: "" },
+      focused: "season",
+      user: owner,
+      guildId: adminGuild.id,
+    });
+    expect(seasons.choices.map((c) => c.value)).toEqual(expect.arrayContaining([35, 34, 33]));
+    const couples = await t.discord.autocomplete({
+      name: "admin",
+      subcommand: "withdraw",
+      options: { season: 34, week: 10, couple: "whitney" },
+      focused: "couple",
+      user: owner,
+      guildId: adminGuild.id,
+    });
+    expect(couples.choices).toEqual([
+      { name: "Whitney Leavitt & Mark Ballas (left week 10)", value: "Whitney Leavitt" },
+    ]);
+
+    const withdrawn = await change("withdraw", { season: 34, week: 10, couple: "Whitney Leavitt" });
+    expect(withdrawn.description).toContain("Whitney Leavitt: Eliminated Week 10 → Withdrew Week 10");
+    expect(withdrawn.description).toContain("Taken over from data/seasons/season-34.json");
+    expect(withdrawn.footer?.text).toMatch(/^Season 34 · revision 1 ·/);
+    const results = await lookup("results", { season: 34, week: 10 });
+    expect(results?.embeds?.[0]?.fields?.find((f) => f.name === "Withdrew")?.value).toBe(
+      "Whitney Leavitt & Mark Ballas",
+    );
+    const season = await lookup("season", { number: 34 });
+    expect(JSON.stringify(season?.embeds)).toContain("Whitney Leavitt & Mark Ballas — Withdrew Week 10");
+    t.discord.assertNoViolations();
   });
 });

@@ -1,12 +1,20 @@
 import type { APIMessage } from "discord.js";
+import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { pollVotes, predictionLedger } from "../../src/db/schema/index.js";
+import type { LocalGuild } from "../../src/local-discord/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
 
 const ownerId = "900000000000000001";
+const owner = { id: ownerId, username: "owner" };
+const ephemeral = 1 << 6;
 let t: TestBot;
+let adminGuild: LocalGuild;
 beforeAll(async () => {
-  t = await startTestBot({ env: { BOT_OWNER_IDS: ownerId } });
+  t = await startTestBot({ adminGuild: true, env: { BOT_OWNER_IDS: ownerId } });
+  if (!t.adminGuild) throw new Error("no admin guild");
+  adminGuild = t.adminGuild;
 });
 afterAll(async () => t?.stop());
 
@@ -37,8 +45,31 @@ async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 
 const resultsFor = (question: string) =>
   t.discord.channelMessages(t.guild.defaultChannelId).filter((m) => m.embeds[0]?.title === `Results: ${question}`);
 
+/** An owner's change of the show's records in the admin server: the answer's embed (its change list). */
+async function record(subcommand: string, options: Record<string, string | number>) {
+  const ix = await t.discord.slash({ name: "admin", subcommand, options, user: owner, guildId: adminGuild.id });
+  await ix.settled();
+  const embed = ix.finalMessage()?.embeds[0];
+  if (!embed) throw new Error(`/admin ${subcommand} failed: ${text(ix)}`);
+  return embed;
+}
+
+async function lookup(name: string, options: Record<string, string | number>, subcommand?: string) {
+  const ix = await t.discord.slash({ name, options, ...(subcommand ? { subcommand } : {}), user: member(1) });
+  await ix.settled();
+  return ix.finalMessage();
+}
+
+const ledgerOf = (pollId: number) =>
+  t.database.db
+    .select()
+    .from(predictionLedger)
+    .where(eq(predictionLedger.pollId, pollId))
+    .orderBy(asc(predictionLedger.id));
+const pollIdOf = (message: APIMessage) => Number(/poll #(\d+)/.exec(message.embeds[0]?.footer?.text ?? "")?.[1]);
+
 describe(`polls through the local Discord (${engine})`, () => {
-  test("GIVEN a member without Manage Server WHEN they create a poll THEN they are refused with a sentence", async () => {
+  test("GIVEN a member without Manage Server or owner rights WHEN they create a poll or record a result THEN each is refused with a sentence", async () => {
     const ix = await t.discord.slash({
       name: "poll",
       subcommand: "custom",
@@ -47,14 +78,15 @@ describe(`polls through the local Discord (${engine})`, () => {
     });
     await ix.settled();
     expect(text(ix)).toBe("Only members with Manage Server can create polls.");
-    const record = await t.discord.slash({
-      name: "record",
-      subcommand: "eliminations",
-      options: { season: 32, week: 5, eliminated: "none" },
+    const eliminate = await t.discord.slash({
+      name: "admin",
+      subcommand: "eliminate",
+      options: { season: 32, week: 5 },
       user: member(1),
+      guildId: adminGuild.id,
     });
-    await record.settled();
-    expect(text(record)).toMatch(/Only the bot's owners/);
+    await eliminate.settled();
+    expect(text(eliminate)).toMatch(/^Only the bot's owners can change the show's records/);
   });
 
   test("GIVEN a custom poll WHEN 200 members vote and 50 change their vote THEN each gets a receipt and the tally counts 200", async () => {
@@ -132,23 +164,189 @@ describe(`polls through the local Discord (${engine})`, () => {
     await board.settled();
     expect(board.finalMessage()?.embeds[0]?.description).toContain("Your rank: **1st** of 2 with **1** points");
 
-    // A correction: Alyson's couple (the other pick) went home after all; the ledger appends the difference.
-    const record = await t.discord.slash({
-      name: "record",
-      subcommand: "eliminations",
-      options: {
-        season: 32,
-        week: 5,
-        eliminated: menu?.options?.[0]?.label.replace(/^\d+\. /, "").split(" & ")[0] ?? "",
-      },
-      user: { id: ownerId, username: "owner" },
-    });
-    await record.settled();
-    expect(text(record)).toMatch(/re-scored/);
+    // A correction by an owner: Alyson's couple (the other pick) went home after all. Season 32 is in data/ only, so
+    // its file is taken over; the poll re-scores and the ledger appends the difference.
+    const pollId = pollIdOf(message);
+    const scored = await ledgerOf(pollId);
+    const sheet = await lookup("leaderboard", { season: 32, week: 5 });
+    const alyson = menu?.options?.[0]?.label.replace(/^\d+\. /, "").split(" & ")[0] ?? "";
+    expect(alyson).toBe("Alyson Hannigan");
+    const change = await record("eliminate", { season: 32, week: 5, couple: alyson });
+    expect(change.description).toContain("week 5: results Alyson Hannigan eliminated, Harry Jowsey bottom");
+    expect(change.description).toContain("Taken over from data/seasons/season-32.json");
+    expect(change.footer?.text).toContain("closed polls about this season were re-scored");
+
     const after = await t.discord.slash({ name: "predictions", subcommand: "me", options: {}, user: member(502) });
     await after.settled();
     expect(after.finalMessage()?.embeds[0]?.description).toMatch(/^✅ \+1 · S32 week 5 elimination/);
+    const reversed = await t.discord.slash({ name: "predictions", subcommand: "me", options: {}, user: member(500) });
+    await reversed.settled();
+    expect(reversed.finalMessage()?.embeds[0]?.description).not.toMatch(/^✅/);
+    const ledger = await ledgerOf(pollId);
+    expect(ledger.slice(0, scored.length)).toEqual(scored);
+    expect(ledger.slice(scored.length).map((l) => [l.userId, l.points])).toEqual(
+      expect.arrayContaining([
+        [member(500).id, -1],
+        [member(501).id, -1],
+        [member(502).id, 1],
+      ]),
+    );
+
+    // /results, /season and /leaderboard read the same records as the polls.
+    const week5 = await lookup("results", { season: 32, week: 5 });
+    expect(week5?.embeds[0]?.fields?.find((f) => f.name === "Went home")?.value).toBe("Alyson Hannigan & Sasha Farber");
+    const season = await lookup("season", { number: 32 });
+    expect(JSON.stringify(season?.embeds)).toContain("Alyson Hannigan & Sasha Farber — Eliminated Week 5");
+    expect((await lookup("leaderboard", { season: 32, week: 5 }))?.embeds).toEqual(sheet?.embeds);
     t.discord.assertNoViolations();
+  });
+
+  test("GIVEN a closed Mirrorball poll on season 33 WHEN an owner corrects the finale, then corrects it back THEN the points follow each time and the ledger only grows", async () => {
+    const message = await createPoll({ season: 33, closes: "1h" }, "mirrorball");
+    const buttons = controls(message);
+    const button = (name: string) => buttons.find((b) => (b as { label?: string }).label?.includes(name))?.custom_id;
+    for (const [i, name] of ["Joey Graziadei", "Ilona Maher", "Ilona Maher"].entries()) {
+      const click = await t.discord.click({
+        message: message.id,
+        customId: button(name) ?? "",
+        user: member(1100 + i),
+      });
+      await click.settled();
+    }
+    await (await t.discord.slash({ name: "poll", subcommand: "close", options: {}, user: t.guild.ownerId })).settled();
+    const pollId = pollIdOf(message);
+    const points = async () => {
+      const rows = await ledgerOf(pollId);
+      return [0, 1, 2].map((i) =>
+        rows.filter((r) => r.userId === member(1100 + i).id).reduce((sum, r) => sum + r.points, 0),
+      );
+    };
+    // A Mirrorball pick made as late as week 10 is worth the floor, 3 points.
+    expect(await points()).toEqual([3, 0, 0]);
+
+    const finale = (first: string, second: string) =>
+      record("finale", {
+        season: 33,
+        week: 9,
+        first,
+        second,
+        third: "Chandler Kinney",
+        fourth: "Stephen Nedoroscik",
+        fifth: "Danny Amendola",
+      });
+    const corrected = await finale("Ilona Maher", "Joey Graziadei");
+    expect(corrected.description).toContain("Ilona Maher: Runner-up → Winner, placement 2 → 1");
+    expect(await points()).toEqual([0, 3, 3]);
+    const season = await lookup("season", { number: 33 });
+    expect(season?.embeds[0]?.description).toMatch(/^🏆 \*\*Ilona Maher & Alan Bersten\*\* won/);
+
+    const entries = (await ledgerOf(pollId)).length;
+    await finale("Joey Graziadei", "Ilona Maher");
+    expect(await points()).toEqual([3, 0, 0]);
+    const ledger = await ledgerOf(pollId);
+    expect(ledger.length).toBeGreaterThan(entries);
+    expect(ledger.filter((l) => l.points < 0)).toHaveLength(3);
+    const log = await t.discord.slash({
+      name: "admin",
+      subcommand: "log",
+      options: { season: 33 },
+      user: owner,
+      guildId: adminGuild.id,
+    });
+    await log.settled();
+    expect(log.finalMessage()?.embeds[0]?.fields?.map((f) => f.name.replace(/^.*· /, ""))).toEqual([
+      "finale",
+      "finale",
+    ]);
+    t.discord.assertNoViolations();
+  });
+
+  describe("custom_ids a modified client sends", () => {
+    const polls = { buttons: "", menu: "", buttonsId: 0, menuId: 0, foreignId: 0 };
+    beforeAll(async () => {
+      const buttons = await createPoll({ question: "Forgery-proof?", options: "Yes | No | Maybe", closes: "1h" });
+      // Nine couples are still dancing in season 32 week 6: more than five answers, so a menu.
+      const menu = await createPoll({ season: 32, week: 6, closes: "1h" }, "elimination");
+      expect(controls(menu)[0]?.options).toHaveLength(9);
+      const foreign = await t.bot.ctx.polls.publish({
+        guildId: adminGuild.id,
+        channelId: adminGuild.defaultChannelId,
+        creatorId: ownerId,
+        kind: "custom",
+        question: "Another server's poll",
+        options: [{ label: "A" }, { label: "B" }],
+        closesAt: new Date(Date.now() + 3_600_000),
+      });
+      Object.assign(polls, {
+        buttons: buttons.id,
+        menu: menu.id,
+        buttonsId: pollIdOf(buttons),
+        menuId: pollIdOf(menu),
+        foreignId: foreign.id,
+      });
+    });
+
+    const notMine = "That vote button is not one I made. Vote with the buttons or menu on the poll message.";
+    const foreign = "That vote does not belong to this poll. Vote with the buttons or menu on the poll message itself.";
+    test.each([
+      [
+        "an answer the poll does not have",
+        "buttons",
+        (): string => `pv:${polls.buttonsId}:7`,
+        "That answer is not part of this poll. Pick one of the answers on the poll message.",
+      ],
+      ["a malformed answer", "buttons", (): string => `pv:${polls.buttonsId}:x`, notMine],
+      ["the menu's id pressed as a button, with no answer", "menu", (): string => `pv:${polls.menuId}`, notMine],
+      ["another server's poll", "buttons", (): string => `pv:${polls.foreignId}:0`, foreign],
+      ["another server's poll, on the menu", "menu", (): string => `pv:${polls.foreignId}:1`, foreign],
+      [
+        "another poll of this server (the menu's), on the buttons",
+        "buttons",
+        (): string => `pv:${polls.menuId}:0`,
+        foreign,
+      ],
+      [
+        "a poll that no longer exists",
+        "menu",
+        (): string => "pv:999999999:0",
+        "That poll no longer exists. Ask a moderator for a new one.",
+      ],
+      [
+        "an older version's button",
+        "buttons",
+        (): string => `vote:${polls.buttonsId}:0`,
+        "That button is from an older version of me and no longer works. Run the command again.",
+      ],
+    ] as const)(
+      "GIVEN a forged click carrying %s WHEN sent THEN it is refused privately with a sentence",
+      async (_what, on, customId, sentence) => {
+        const click = await t.discord.click({
+          message: polls[on],
+          customId: customId(),
+          forged: true,
+          user: member(1200),
+        });
+        await click.settled();
+        expect(text(click)).toBe(sentence);
+        expect((click.finalMessage()?.flags ?? 0) & ephemeral).toBe(ephemeral);
+      },
+    );
+
+    test("GIVEN every forgery above WHEN the votes are counted THEN none was stored, and a real vote still counts", async () => {
+      const ids = [polls.buttonsId, polls.menuId, polls.foreignId];
+      expect(await t.database.db.$count(pollVotes, inArray(pollVotes.pollId, ids))).toBe(0);
+      const menu = controls(t.discord.message(polls.menu))[0];
+      const pick = await t.discord.select({
+        message: polls.menu,
+        customId: menu?.custom_id ?? "",
+        values: [menu?.options?.[0]?.value ?? ""],
+        user: member(1200),
+      });
+      await pick.settled();
+      expect(text(pick)).toMatch(/^Your pick: \*\*/);
+      expect(await t.database.db.$count(pollVotes, inArray(pollVotes.pollId, ids))).toBe(1);
+      t.discord.assertNoViolations();
+    });
   });
 
   test("GIVEN a poll with votes WHEN the bot restarts mid-poll THEN votes are kept, buttons still work and the deadline still closes it once", async () => {

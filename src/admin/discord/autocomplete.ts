@@ -1,8 +1,10 @@
 import type { AutocompleteInteraction } from "discord.js";
-import { getLiveSeason, listLiveSeasons, searchPeople } from "../../db/queries/admin.js";
+import { listLiveSeasons, searchPeople } from "../../db/queries/admin.js";
+import { listSeasonNumbers } from "../../db/queries/seasons.js";
 import type { BotContext } from "../../discord/command.js";
 import { foldName } from "../../text/names.js";
 import { clip, limits } from "../../views/limits.js";
+import { currentSeason } from "../seasons.js";
 
 type Choice = { name: string; value: string };
 
@@ -16,7 +18,9 @@ export async function adminAutocomplete(interaction: AutocompleteInteraction, ct
   const focused = interaction.options.getFocused(true);
   const typed = String(focused.value);
   if (focused.name === "season") {
-    const seasons = await listLiveSeasons(ctx.db);
+    // The seasons run from Discord, then the rest of the records (an owner's first change takes one over).
+    const [live, loaded] = await Promise.all([listLiveSeasons(ctx.db), listSeasonNumbers(ctx.db)]);
+    const seasons = [...new Set([...live, ...loaded.reverse()])];
     await interaction.respond(
       seasons
         .filter((s) => String(s).startsWith(typed.trim()))
@@ -26,7 +30,7 @@ export async function adminAutocomplete(interaction: AutocompleteInteraction, ct
     return;
   }
   const season = interaction.options.getInteger("season");
-  const doc = season === null ? null : (await getLiveSeason(ctx.db, season))?.document;
+  const doc = season === null ? null : (await currentSeason(ctx.db, season))?.document;
   let choices: Choice[] = [];
   if (focused.name === "celebrity") {
     choices = (await searchPeople(ctx.db, foldName(typed))).map((n) => ({ name: n, value: n }));

@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction, ModalSubmitInteraction } from "discord.js";
 import { type RoundType, roundTypes, type SeasonFile } from "../../data/seasonFile.js";
-import { getLiveSeason, listAudit } from "../../db/queries/admin.js";
+import { listAudit } from "../../db/queries/admin.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
@@ -20,7 +20,7 @@ import {
   upsertCouple,
   upsertNight,
 } from "../edits.js";
-import { changeSeason, editLiveSeason } from "../seasons.js";
+import { changeSeason, currentSeason, editLiveSeason } from "../seasons.js";
 
 type Slash = ChatInputCommandInteraction;
 
@@ -54,13 +54,13 @@ async function edit(
 }
 
 async function liveDocument(ctx: BotContext, season: number): Promise<SeasonFile> {
-  const live = await getLiveSeason(ctx.db, season);
-  if (!live) {
+  const current = await currentSeason(ctx.db, season);
+  if (!current) {
     throw new UserError(
-      `Season ${season} is not run from Discord yet: create it with /admin season, or import its file with /admin import.`,
+      `Season ${season} is neither in data/ nor run from Discord yet: create it with /admin season, or import its file with /admin import.`,
     );
   }
-  return live.document;
+  return current.document;
 }
 
 const season = (i: Slash) => i.options.getInteger("season", true);
@@ -70,8 +70,8 @@ export const subcommands: Record<string, (interaction: Slash, ctx: BotContext) =
   /** A modal, prefilled when the season exists: the first response, so no slow work before it. */
   async season(interaction, ctx) {
     const number = season(interaction);
-    const live = await getLiveSeason(ctx.db, number);
-    await interaction.showModal(seasonModal(number, live?.document ?? null));
+    const current = await currentSeason(ctx.db, number);
+    await interaction.showModal(seasonModal(number, current?.document ?? null));
   },
 
   async couple(interaction, ctx) {

@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { couples, seasons } from "./show.js";
 
 export const pollKinds = ["mirrorball", "elimination", "custom"] as const;
@@ -41,7 +30,7 @@ export const polls = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     /** "deadline" or the id of the member who ran /poll close. */
     closedBy: text("closed_by"),
-    /** Scored from the recorded result (again after each correction). */
+    /** Scored from the show's recorded result (again after each correction of it). */
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     /** The results message was posted (a closing process that crashed leaves it null for another to finish). */
     announcedAt: timestamp("announced_at", { withTimezone: true }),
@@ -139,38 +128,4 @@ export const pollSchedules = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("poll_schedules_next").on(t.nextAirAt)],
-);
-
-/**
- * Results recorded by a bot owner with /record (the show airing now, ahead of data/). Each recording is a new
- * revision; the latest revision of a week (or of the finale) wins unless data/ for that season was seeded later.
- */
-export const resultRevisions = pgTable(
-  "result_revisions",
-  {
-    id: serial("id").primaryKey(),
-    seasonId: integer("season_id")
-      .notNull()
-      .references(() => seasons.id, { onDelete: "cascade" }),
-    /** The week of an elimination record; null for the finale placements. */
-    week: smallint("week"),
-    recordedBy: text("recorded_by").notNull(),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("result_revisions_season").on(t.seasonId, t.week)],
-);
-
-/** The couples of a revision: the eliminated ones (placement null), or the finalists with their placement. */
-export const resultRevisionCouples = pgTable(
-  "result_revision_couples",
-  {
-    revisionId: integer("revision_id")
-      .notNull()
-      .references(() => resultRevisions.id, { onDelete: "cascade" }),
-    coupleId: integer("couple_id")
-      .notNull()
-      .references(() => couples.id, { onDelete: "cascade" }),
-    placement: smallint("placement"),
-  },
-  (t) => [uniqueIndex("result_revision_couples_pk").on(t.revisionId, t.coupleId)],
 );

@@ -1,17 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { SeasonOutcome } from "../../../polls/outcome.js";
 import type { Database } from "../../client.js";
-import {
-  botState,
-  couples,
-  people,
-  resultRevisionCouples,
-  resultRevisions,
-  seasons,
-  weekResults,
-  weeks,
-} from "../../schema/index.js";
+import { couples, people, seasons, weekResults, weeks } from "../../schema/index.js";
 
 const celebrity = alias(people, "celebrity");
 const pro = alias(people, "pro");
@@ -54,11 +45,11 @@ export async function seasonCouples(db: Database, seasonId: number): Promise<Sea
 }
 
 /**
- * The season's outcome as recorded: data/ (week results, finale placements), overridden week by week by the
- * latest /record revision made after data/ for the season was last seeded.
+ * The season's outcome as the show tables record it (data/ or the owners' /admin changes, loaded by the same seeder):
+ * eliminations and withdrawals by week, and the finale placements once a winner is recorded.
  */
 export async function seasonOutcome(db: Database, season: SeasonRef): Promise<SeasonOutcome> {
-  const [dataWeeks, exits, placed, seeded] = await Promise.all([
+  const [seasonWeeks, exits, placed] = await Promise.all([
     db
       .select({ number: weeks.number, noElimination: weeks.noElimination, isFinale: weeks.isFinale })
       .from(weeks)
@@ -72,74 +63,13 @@ export async function seasonOutcome(db: Database, season: SeasonRef): Promise<Se
       .select({ coupleId: couples.id, placement: couples.placement })
       .from(couples)
       .where(and(eq(couples.seasonId, season.id), isNotNull(couples.placement))),
-    db
-      .select({ at: botState.updatedAt })
-      .from(botState)
-      .where(eq(botState.key, `seed:${season.franchise}:${season.number}`)),
   ]);
 
   const eliminations = new Map<number, number[]>();
-  for (const w of dataWeeks) if (w.noElimination || w.isFinale) eliminations.set(w.number, []);
+  for (const w of seasonWeeks) if (w.noElimination || w.isFinale) eliminations.set(w.number, []);
   for (const e of exits) eliminations.set(e.week, [...(eliminations.get(e.week) ?? []), e.coupleId]);
-  const finaleInData = dataWeeks.some((w) => w.isFinale) || placed.some((p) => p.placement === 1);
-  let placements = new Map<number, number>(
-    finaleInData && placed.some((p) => p.placement === 1) ? placed.map((p) => [p.coupleId, p.placement as number]) : [],
-  );
-
-  for (const revision of await latestRevisions(db, season.id, seeded[0]?.at ?? null)) {
-    if (revision.week === null) placements = new Map(revision.couples.map((c) => [c.coupleId, c.placement ?? 0]));
-    else
-      eliminations.set(
-        revision.week,
-        revision.couples.map((c) => c.coupleId),
-      );
-  }
+  // Couples who left have a placement from the start; the finale's placements count once a winner is recorded.
+  const decided = placed.some((p) => p.placement === 1);
+  const placements = new Map<number, number>(decided ? placed.map((p) => [p.coupleId, p.placement as number]) : []);
   return { eliminations, placements };
-}
-
-/** The newest /record revision of each week (and of the finale) made after `after`. */
-async function latestRevisions(db: Database, seasonId: number, after: Date | null) {
-  const revisions = await db
-    .selectDistinctOn([resultRevisions.week], { id: resultRevisions.id, week: resultRevisions.week })
-    .from(resultRevisions)
-    .where(and(eq(resultRevisions.seasonId, seasonId), after ? gt(resultRevisions.recordedAt, after) : undefined))
-    .orderBy(resultRevisions.week, desc(resultRevisions.recordedAt), desc(resultRevisions.id));
-  if (revisions.length === 0) return [];
-  const members = await db
-    .select()
-    .from(resultRevisionCouples)
-    .where(
-      inArray(
-        resultRevisionCouples.revisionId,
-        revisions.map((r) => r.id),
-      ),
-    );
-  return revisions.map((r) => ({ week: r.week, couples: members.filter((m) => m.revisionId === r.id) }));
-}
-
-/** Appends a /record revision: the couples eliminated in `week`, or (week null) the finale placements. */
-export async function recordResult(
-  db: Database,
-  input: {
-    seasonId: number;
-    week: number | null;
-    recordedBy: string;
-    couples: { coupleId: number; placement?: number }[];
-  },
-): Promise<number> {
-  return db.transaction(async (tx) => {
-    const [revision] = await tx
-      .insert(resultRevisions)
-      .values({ seasonId: input.seasonId, week: input.week, recordedBy: input.recordedBy })
-      .returning({ id: resultRevisions.id });
-    if (!revision) throw new Error("result revision was not stored");
-    if (input.couples.length > 0) {
-      await tx
-        .insert(resultRevisionCouples)
-        .values(
-          input.couples.map((c) => ({ revisionId: revision.id, coupleId: c.coupleId, placement: c.placement ?? null })),
-        );
-    }
-    return revision.id;
-  });
 }

@@ -58,7 +58,7 @@ export async function resolvePoll(db: Database, pollId: number): Promise<Resolut
   });
 }
 
-/** Resolves (or re-scores) every closed prediction poll of these seasons: after /record or a seed. */
+/** Resolves (or re-scores) every closed prediction poll of these seasons, once their results were (re)loaded. */
 export async function resolveSeasonPolls(db: Database, seasonIds: number[]): Promise<Resolution[]> {
   if (seasonIds.length === 0) return [];
   const rows = await db
@@ -74,7 +74,7 @@ export async function resolveSeasonPolls(db: Database, seasonIds: number[]): Pro
   return done;
 }
 
-/** The seed hook: polls about the seasons just loaded from data/ resolve from their new results. */
+/** The seed hook: polls about the seasons just loaded (from data/ or an owner's change) resolve from their results. */
 export async function resolveSeededSeasons(db: Database, numbers: number[], franchise = "dwts-us") {
   if (numbers.length === 0) return [];
   const rows = await db
