@@ -282,6 +282,14 @@ export function setExits(
         delete c.withdrew;
       }
     }
+    // A couple can leave only once: an exit recorded in a later week moves to this one.
+    for (const other of d.weeks) {
+      if (other === week || !other.results) continue;
+      other.results = other.results.filter(
+        (r) => !(leaving.includes(r.couple) && (r.outcome === "eliminated" || r.outcome === "withdrew")),
+      );
+      if (other.results.length === 0) delete other.results;
+    }
     const kept = (week.results ?? []).filter((r) => r.outcome !== input.outcome && !leaving.includes(r.couple));
     const results = [...kept, ...leaving.map((couple) => ({ couple, outcome: input.outcome }))];
     if (results.length) week.results = results;

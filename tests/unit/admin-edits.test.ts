@@ -175,6 +175,25 @@ describe("admin edits of a season document", () => {
     expectValid(doc);
   });
 
+  test("GIVEN a couple recorded as leaving in week 2 WHEN their exit is moved to week 1 THEN week 2 no longer lists it", () => {
+    let doc = danced(season(), 1, [
+      [7, 7, 8],
+      [6, 6, 6],
+      [8, 8, 8],
+      [5, 6, 5],
+    ]);
+    doc = upsertNight(doc, { week: 2, airDate: "2026-09-22", theme: "Week 2", guestJudges: [] });
+    doc = setExits(doc, { week: 2, couples: ["Dev Star"], outcome: "eliminated" });
+    doc = setExits(doc, { week: 1, couples: ["Dev Star"], outcome: "eliminated" });
+    expect(doc.weeks[0]?.results).toEqual([{ couple: "Dev Star", outcome: "eliminated" }]);
+    expect(doc.weeks[1]?.results).toBeUndefined();
+    expect(doc.couples.find((c) => c.celebrity === "Dev Star")).toMatchObject({
+      exitWeek: 1,
+      result: "Eliminated Week 1",
+    });
+    expectValid(doc);
+  });
+
   test("GIVEN a judges' save vote by someone off the panel THEN it is refused", () => {
     expect(() => setSaveVote(season(), { week: 1, judge: "Len Goodman", saved: "Ana Star" })).toThrow(UserError);
     expect(setSaveVote(season(), { week: 1, judge: "derek hough", saved: "ana star" }).weeks[0]?.judgesSave).toEqual([
