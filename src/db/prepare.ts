@@ -8,7 +8,7 @@ export async function prepareDatabase(options: DatabaseOptions, logger: Logger):
   await handle.migrate();
   if (await isEmpty(handle.db)) {
     const report = await seedSeasons(handle.db);
-    logger.info({ seasons: report.loaded.length }, "empty database: loaded data/");
+    logger.info({ seasons: report.loaded.length, live: report.live }, "empty database: loaded data/");
   }
   logger.info({ database: handle.kind }, "database ready");
   return handle;
