@@ -47,6 +47,8 @@ export interface ChangeRequest {
   edit(current: SeasonFile | null): SeasonFile;
   /** Refuse when the season changed since this revision (a stale import). */
   expectRevision?: number;
+  /** The dry run this change applies: taken in the same transaction, so it is used once and kept if the change fails. */
+  pendingImportId?: string;
 }
 
 /** How a problem list reads to an owner: what to fix, nothing changed. */
@@ -61,6 +63,9 @@ function refusal(problems: string[], what: string): UserError {
 export async function changeSeason(db: Database, request: ChangeRequest): Promise<ChangeOutcome> {
   return db.transaction(async (tx) => {
     await lockSeason(tx, "dwts-us", request.season);
+    if (request.pendingImportId !== undefined && !(await takePendingImport(tx, request.pendingImportId))) {
+      throw new UserError("That import was already applied or cancelled.");
+    }
     const current = await currentSeason(tx, request.season, { lock: true });
     if (request.expectRevision !== undefined && (current?.revision ?? 0) !== request.expectRevision) {
       throw new UserError(
@@ -251,14 +256,14 @@ export async function confirmImport(db: Database, input: { id: string; userId: s
   if (waiting.createdBy !== input.userId) {
     throw new UserError("Only the owner who uploaded this file can confirm it; run /admin import yourself.");
   }
-  // Taken out first, so a double press (or two bot processes) applies it once.
-  const pending = await takePendingImport(db, input.id);
-  if (!pending) throw new UserError("That import was already applied or cancelled.");
-  return applyDocument(db, {
-    document: pending.document,
+  return changeSeason(db, {
+    season: waiting.document.season,
     userId: input.userId,
-    action: `import ${pending.fileName}`,
-    expectRevision: pending.baseRevision,
+    action: `import ${waiting.fileName}`,
+    edit: () => waiting.document,
+    expectRevision: waiting.baseRevision,
+    // Taken inside the change's transaction: a double press (or two bot processes) applies it once.
+    pendingImportId: input.id,
   });
 }
 

@@ -5,7 +5,14 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { addDance, newSeason, setExits, upsertCouple, upsertNight } from "../../src/admin/edits.js";
 import { LiveSync } from "../../src/admin/live.js";
-import { applyDocument, changeSeason, confirmImport, editLiveSeason, stageImport } from "../../src/admin/seasons.js";
+import {
+  applyDocument,
+  cancelImport,
+  changeSeason,
+  confirmImport,
+  editLiveSeason,
+  stageImport,
+} from "../../src/admin/seasons.js";
 import { defaultDataDir } from "../../src/data/loadSeasonFiles.js";
 import type { SeasonFile } from "../../src/data/seasonFile.js";
 import { listAudit, setResultsChannel } from "../../src/db/queries/admin.js";
@@ -118,6 +125,8 @@ describe(`the live season path on ${engine}`, () => {
     await expect(confirmImport(database.db, { id: dry.id, userId: owner })).rejects.toThrow(
       /changed since this dry run/,
     );
+    // The refused Confirm rolled back with its change: the dry run is still there to cancel.
+    await expect(cancelImport(database.db, dry.id)).resolves.toMatchObject({ fileName: "season-40.json" });
   });
 
   test("GIVEN a correction WHEN applied THEN couple ids stay and the audit log says who changed what", async () => {
