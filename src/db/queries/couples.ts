@@ -1,4 +1,4 @@
-import { asc, eq, or, sql } from "drizzle-orm";
+import { asc, eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { CoupleEntry } from "../../lookups/nameIndex.js";
 import type { Database } from "../client.js";
@@ -23,20 +23,21 @@ export async function listCoupleEntries(db: Database): Promise<CoupleEntry[]> {
     .innerJoin(pro, eq(pro.id, couples.proId));
 }
 
+/** What a couple is, in every query that shows one: who, and how their season ended. */
+const coupleFields = {
+  id: couples.id,
+  celebrity: celebrity.name,
+  pro: pro.name,
+  notability: couples.notability,
+  placement: couples.placement,
+  result: couples.result,
+  exitWeek: couples.exitWeek,
+  withdrew: couples.withdrew,
+};
+
 export async function findCouple(db: Database, coupleId: number) {
   const [row] = await db
-    .select({
-      id: couples.id,
-      season: seasons.number,
-      trophy: seasons.trophy,
-      celebrity: celebrity.name,
-      pro: pro.name,
-      notability: couples.notability,
-      placement: couples.placement,
-      result: couples.result,
-      exitWeek: couples.exitWeek,
-      withdrew: couples.withdrew,
-    })
+    .select({ ...coupleFields, season: seasons.number, trophy: seasons.trophy })
     .from(couples)
     .innerJoin(seasons, eq(seasons.id, couples.seasonId))
     .innerJoin(celebrity, eq(celebrity.id, couples.celebrityId))
@@ -58,21 +59,10 @@ export async function coupleWeekIds(db: Database, coupleId: number): Promise<num
   return rows.map((r) => r.id);
 }
 
-export const coupleCount = (db: Database) => db.select({ n: sql<number>`count(*)::int` }).from(couples);
-
 /** A season's cast: each couple with placement and how they left. */
 export function seasonCast(db: Database, seasonId: number) {
   return db
-    .select({
-      id: couples.id,
-      celebrity: celebrity.name,
-      pro: pro.name,
-      notability: couples.notability,
-      placement: couples.placement,
-      result: couples.result,
-      exitWeek: couples.exitWeek,
-      withdrew: couples.withdrew,
-    })
+    .select(coupleFields)
     .from(couples)
     .innerJoin(celebrity, eq(celebrity.id, couples.celebrityId))
     .innerJoin(pro, eq(pro.id, couples.proId))
