@@ -61,7 +61,10 @@ export function danceText(d: DanceLine): string {
       ? "not scored"
       : `${marks ? `${marks} = ` : "total "}**${score(d.judgesTotal)}**/${d.judgesMax}`;
   const extras: string[] = [];
-  if (d.partners.length > 0) {
+  if (d.partners.length > 4 || (d.partners.length > 0 && (p.round === "marathon" || p.round === "group"))) {
+    // Everyone on the floor at once: the count says it, and each couple's line stays short.
+    extras.push(`with ${d.partners.length} other couple${d.partners.length === 1 ? "" : "s"}`);
+  } else if (d.partners.length > 0) {
     const verb = p.round === "dance-off" || p.round === "relay" ? "vs" : "with";
     extras.push(`${verb} ${d.partners.map((c) => plain(c.celebrity)).join(", ")}`);
   }
