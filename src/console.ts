@@ -14,7 +14,7 @@ async function main(argv: string[]): Promise<void> {
   const line = argv.filter((a) => a !== "--json").join(" ");
   if (!line.trim())
     throw new ConfigError("Give a command, for example: npm run console -- '/leaderboard season:32 week:11'");
-  const { name, options } = parseCommandLine(line);
+  const { name, path, options } = parseCommandLine(line);
 
   const logger = pino({ level: process.env.LOG_LEVEL === "debug" ? "debug" : "warn" });
   const discord = await LocalDiscord.start();
@@ -29,16 +29,31 @@ async function main(argv: string[]): Promise<void> {
     const definition = discord.commands(guild.id).find((c) => c.name === name);
     if (!definition)
       throw new ConfigError(`There is no /${name} here. Commands: ${everyday.map((c) => `/${c}`).join(", ")}`);
+    // The options of the subcommand named (and of its group), or of the command itself.
+    let level = definition.options ?? [];
+    for (const step of path) {
+      const sub = level.find((o) => o.name === step && (o.type === 1 || o.type === 2));
+      if (!sub || !("options" in sub)) throw new ConfigError(`/${[name, ...path].join(" ")} is not a command here.`);
+      level = sub.options ?? [];
+    }
     const values = Object.fromEntries(
       [...options].map(([key, raw]) => {
-        const option = definition.options?.find((o) => o.name === key);
-        if (!option) throw new ConfigError(`/${name} has no option "${key}".`);
+        const option = level.find((o) => o.name === key);
+        if (!option) throw new ConfigError(`/${[name, ...path].join(" ")} has no option "${key}".`);
         // 4 = integer, 10 = number, 5 = boolean in Discord's option types.
         const value = option.type === 4 || option.type === 10 ? Number(raw) : option.type === 5 ? raw === "true" : raw;
         return [key, value];
       }),
     );
-    const ix = await discord.slash({ name, options: values });
+    const [subcommandGroup, subcommand] = path.length === 2 ? path : [undefined, path[0]];
+    // The console's member owns its server, so Manage Server commands (/poll custom, /settings) can be tried too.
+    const ix = await discord.slash({
+      name,
+      ...(subcommandGroup ? { subcommandGroup } : {}),
+      ...(subcommand ? { subcommand } : {}),
+      options: values,
+      user: guild.ownerId,
+    });
     await ix.settled({ idleMs: 300 });
     if (json) {
       process.stdout.write(
@@ -49,8 +64,12 @@ async function main(argv: string[]): Promise<void> {
         )}\n`,
       );
     } else {
-      for (const message of [ix.finalMessage(), ...ix.followUps]) {
-        if (message) process.stdout.write(`${renderMessage(message as RenderableMessage)}\n\n`);
+      // The reply, then anything the command posted to the channel besides it (a poll, for example).
+      const replies = [ix.finalMessage(), ...ix.followUps].filter((m) => m !== undefined);
+      const posts = discord.channelMessages(guild.defaultChannelId).filter((m) => !replies.some((r) => r.id === m.id));
+      for (const message of replies) process.stdout.write(`${renderMessage(message as RenderableMessage)}\n\n`);
+      for (const message of posts) {
+        process.stdout.write(`(posted in #general)\n${renderMessage(message as RenderableMessage)}\n\n`);
       }
     }
     for (const v of discord.violations) process.stderr.write(`Discord would reject: ${JSON.stringify(v)}\n`);
@@ -62,6 +81,11 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+  // What the user typed was wrong (a config problem, or something Discord itself would not let them send): one line.
+  const message = error instanceof Error ? error.message : String(error);
+  const typed = error instanceof ConfigError || message.startsWith("local-discord:");
+  process.stderr.write(
+    `${typed ? message.replace(/^local-discord: /, "") : String((error as Error)?.stack ?? error)}\n`,
+  );
   process.exit(1);
 });

@@ -45,18 +45,22 @@ export function renderMessage(message: RenderableMessage): string {
   return out.join("\n");
 }
 
-/** Splits `/leaderboard season:32 week:11` into the command name and its raw option values. */
-export function parseCommandLine(line: string): { name: string; options: Map<string, string> } {
-  const match = /^\/?([-\w]+)(.*)$/s.exec(line.trim());
+/**
+ * Splits `/leaderboard season:32 week:11` into the command name and its raw option values; bare words after the name
+ * are the subcommand (and its group), as in `/predictions me` or `/admin settings show`.
+ */
+export function parseCommandLine(line: string): { name: string; path: string[]; options: Map<string, string> } {
+  const match = /^\/?([-\w]+)((?:\s+[-\w]+(?=\s|$))*)(.*)$/s.exec(line.trim());
   if (!match)
     throw new Error(`"${line}" is not a command; write it as in Discord, e.g. /leaderboard season:32 week:11`);
   const options = new Map<string, string>();
-  const rest = match[2] ?? "";
+  const path = (match[2] ?? "").split(/\s+/).filter(Boolean);
+  const rest = match[3] ?? "";
   const keys = [...rest.matchAll(/(?:^|\s)([-\w]+):/g)];
   keys.forEach((key, i) => {
     const start = (key.index ?? 0) + key[0].length;
     const end = keys[i + 1]?.index ?? rest.length;
     options.set(key[1] as string, rest.slice(start, end).trim());
   });
-  return { name: match[1] as string, options };
+  return { name: match[1] as string, path, options };
 }

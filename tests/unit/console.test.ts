@@ -4,10 +4,18 @@ import { parseCommandLine, renderMessage } from "../../src/console/render.js";
 test("GIVEN a command line WHEN parsed THEN values may contain spaces", () => {
   const parsed = parseCommandLine("/couple name:Xochitl Gomez season:32");
   expect(parsed.name).toBe("couple");
+  expect(parsed.path).toEqual([]);
   expect([...parsed.options]).toEqual([
     ["name", "Xochitl Gomez"],
     ["season", "32"],
   ]);
+});
+
+test("GIVEN bare words after the name WHEN parsed THEN they are the subcommand path", () => {
+  const parsed = parseCommandLine("/poll custom question:Best dance? options:Tango, Waltz");
+  expect(parsed).toMatchObject({ name: "poll", path: ["custom"] });
+  expect(parsed.options.get("options")).toBe("Tango, Waltz");
+  expect(parseCommandLine("/predictions me").path).toEqual(["me"]);
 });
 
 test("GIVEN a message with an embed and buttons WHEN rendered THEN a member's view is printed as text", () => {
