@@ -147,7 +147,7 @@ export function pollResultsView({ poll, result, voters, outcome }: ResultsInput)
   return {
     embeds: [embed],
     components: [],
-    files: [{ name: file, data: pollChartPng(result), description: "Bar chart of the poll results" }],
+    files: [{ name: file, data: pollChartPng(poll.question, result), description: "Bar chart of the poll results" }],
   };
 }
 

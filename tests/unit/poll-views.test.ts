@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parseCustomOptions } from "../../src/polls/custom.js";
 import { parseDuration, pollDuration } from "../../src/polls/duration.js";
 import { tally } from "../../src/polls/tally.js";
+import { barChartSize } from "../../src/views/chart.js";
 import { limits } from "../../src/views/limits.js";
 import { pollMessageView, pollResultsView, safeText, voteId, voteIdPattern } from "../../src/views/poll.js";
 import { pollChartPng } from "../../src/views/pollChart.js";
@@ -135,6 +136,7 @@ describe("results", () => {
 
   test("GIVEN a tally WHEN charted THEN the image is a PNG one bar row per answer high", () => {
     const png = pollChartPng(
+      "Who goes home?",
       tally(
         options(3),
         new Map([
@@ -144,7 +146,7 @@ describe("results", () => {
       ),
     );
     expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
-    expect(png.readUInt32BE(16)).toBe(640);
-    expect(png.readUInt32BE(20)).toBe(3 * 34 + 16);
+    expect(png.readUInt32BE(16)).toBe(barChartSize(3).width);
+    expect(png.readUInt32BE(20)).toBe(barChartSize(3).height);
   });
 });
