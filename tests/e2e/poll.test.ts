@@ -3,6 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { pollVotes, predictionLedger } from "../../src/db/schema/index.js";
 import type { LocalGuild } from "../../src/local-discord/index.js";
+import { barChartSize } from "../../src/views/chart.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
 
@@ -144,7 +145,8 @@ describe(`polls through the local Discord (${engine})`, () => {
     );
     expect(results?.embeds[0]?.description).toContain("Scored from the recorded result: 2 correct picks.");
     expect(results?.attachments[0]?.filename).toMatch(/^poll-\d+\.png$/);
-    expect(results?.attachments[0]?.width).toBe(640);
+    // One bar per answer on the menu: the chart is sized for all of them.
+    expect(results?.attachments[0]).toMatchObject(barChartSize(menu?.options?.length ?? 0));
 
     const late = await t.discord.select({
       message: message.id,
