@@ -1,41 +1,16 @@
-/** A small RFC 4180 CSV reader: quoted fields, doubled quotes, CRLF or LF, optional BOM. */
+import { parse } from "csv-parse/sync";
+
+const options = { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true };
+
+/** The rows of a CSV file (quoted fields, doubled quotes, CRLF or LF, a leading BOM), blank rows left out. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ""));
+  return parse(text, options) as string[][];
 }
 
 /** Rows as objects keyed by the header line. */
 export function parseCsvObjects(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) return [];
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ""])));
+  return parse(text, { ...options, columns: (header: string[]) => header.map((h) => h.trim()) }) as Record<
+    string,
+    string
+  >[];
 }
