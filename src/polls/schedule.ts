@@ -1,5 +1,7 @@
 /** The weekly show in a server's time zone: validating zones and times, and finding the next air time. */
 
+import { DateTime } from "luxon";
+
 export const weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 /** The canonical IANA name of a time zone ("america/new_york" -> "America/New_York"), or null if Intl does not know it. */
@@ -34,84 +36,30 @@ export function formatAirTime(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-interface ZonedParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function zonedParts(epochMs: number, zone: string): ZonedParts {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(zone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of format.formatToParts(new Date(epochMs))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds (New York in winter: -5 h). */
-function offsetAt(epochMs: number, zone: string): number {
-  const p = zonedParts(epochMs, zone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
-}
-
 /**
  * The instant a wall-clock time happens in a zone. A time skipped by a spring-forward change is moved on by the gap
- * (02:30 becomes 03:30); a time that happens twice in autumn is its first occurrence.
+ * (02:30 becomes 03:30, as Luxon does); a time that happens twice in autumn is its first occurrence (Luxon takes
+ * the second, so an hour earlier is tried first).
  */
 export function zonedTimeToEpoch(
   date: { year: number; month: number; day: number },
   minutes: number,
   zone: string,
 ): number {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, Math.floor(minutes / 60), minutes % 60);
-  // Offsets half a day either side cover any change of offset on that day.
-  const before = wall - offsetAt(wall - 43_200_000, zone);
-  const after = wall - offsetAt(wall + 43_200_000, zone);
-  const reads = (t: number) => {
-    const p = zonedParts(t, zone);
-    return p.day === date.day && p.hour * 60 + p.minute === minutes;
-  };
-  const matching = [before, after].filter(reads).sort((a, b) => a - b);
-  return matching[0] ?? before;
+  const at = DateTime.fromObject({ ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone });
+  const hourEarlier = at.minus({ hours: 1 });
+  const sameWallClock = hourEarlier.hour === at.hour && hourEarlier.minute === at.minute;
+  return (sameWallClock ? hourEarlier : at).toMillis();
 }
 
-/** The first air time strictly after `after`: `weekday` at `minutes` past midnight, in `zone`. */
+/** The first air time strictly after `after`: `weekday` (0 = Sunday) at `minutes` past midnight, in `zone`. */
 export function nextAirTime(after: Date, weekday: number, minutes: number, zone: string): Date {
-  const start = zonedParts(after.getTime(), zone);
-  const startDay = Date.UTC(start.year, start.month - 1, start.day);
-  for (let add = 0; add <= 8; add++) {
-    const day = new Date(startDay + add * 86_400_000);
-    if (day.getUTCDay() !== weekday) continue;
-    const at = zonedTimeToEpoch(
-      { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() },
-      minutes,
-      zone,
-    );
+  const start = DateTime.fromJSDate(after, { zone }).startOf("day");
+  for (let add = 0; add <= 7; add++) {
+    const day = start.plus({ days: add });
+    // Luxon numbers weekdays 1 (Monday) to 7 (Sunday).
+    if (day.weekday % 7 !== weekday) continue;
+    const at = zonedTimeToEpoch({ year: day.year, month: day.month, day: day.day }, minutes, zone);
     if (at > after.getTime()) return new Date(at);
   }
   throw new Error(`no ${weekdays[weekday]} found after ${after.toISOString()}`);
