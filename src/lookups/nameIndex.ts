@@ -1,3 +1,4 @@
+import { distance as editDistance } from "fastest-levenshtein";
 import { UserError } from "../errors.js";
 import { foldName } from "../text/names.js";
 
@@ -26,24 +27,6 @@ export function choiceLabel(name: string, season: number): string {
 }
 
 const choiceSuffix = /^(.*?)\s*\(season (\d+)\)\s*$/i;
-
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
 
 /**
  * Every couple of every season in memory, so autocomplete answers in microseconds and names match

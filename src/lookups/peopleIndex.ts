@@ -1,6 +1,6 @@
+import { distance as editDistance } from "fastest-levenshtein";
 import { UserError } from "../errors.js";
 import { foldName } from "../text/names.js";
-import { editDistance } from "./nameIndex.js";
 
 export interface IndexedName<T> {
   /** How it is shown. */

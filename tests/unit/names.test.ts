@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CoupleNameIndex, editDistance } from "../../src/lookups/nameIndex.js";
+import { CoupleNameIndex } from "../../src/lookups/nameIndex.js";
 import { describeRange } from "../../src/lookups/ranges.js";
 import { foldName } from "../../src/text/names.js";
 
@@ -64,10 +64,6 @@ describe("CoupleNameIndex", () => {
     expect(choices).toHaveLength(25);
     for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
   });
-});
-
-test("editDistance counts single-character edits", () => {
-  expect(editDistance("kitten", "sitting")).toBe(3);
 });
 
 test("describeRange compresses runs of numbers", () => {
