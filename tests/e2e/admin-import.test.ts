@@ -1,15 +1,14 @@
-import type { APIEmbed } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { SeasonFile } from "../../src/data/seasonFile.js";
 import { getLiveSeason } from "../../src/db/queries/admin.js";
 import type { InteractionRecord, LocalGuild, MessageView } from "../../src/local-discord/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
+import { isEphemeral, replyOf } from "../support/replies.js";
 
 const owner = { id: "900000000000000007", username: "owner" };
 const coOwner = { id: "900000000000000008", username: "co-owner" };
 const fan = { id: "920000000000000001", username: "fan1" };
-const ephemeral = 1 << 6;
 
 const judges = ["Carrie Ann Inaba", "Derek Hough", "Bruno Tonioli"];
 
@@ -76,10 +75,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.stop());
 afterEach(() => t.discord.assertNoViolations());
-
-type Reply = { content?: string; embeds?: APIEmbed[]; flags?: number; components?: unknown[] } | undefined;
-const replyOf = (ix: InteractionRecord): Reply => ix.finalMessage() ?? ix.followUps[0];
-const isEphemeral = (reply: Reply) => ((reply?.flags ?? 0) & ephemeral) === ephemeral;
 
 /** `/admin import file:` in the admin server, by an owner unless told otherwise. */
 async function importFile(text: string | Buffer, options: { filename?: string; user?: typeof owner } = {}) {

@@ -1,13 +1,12 @@
-import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { LocalGuild } from "../../src/local-discord/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
+import { isEphemeral, replyOf } from "../support/replies.js";
 
 const ownerId = "900000000000000007";
 const owner = { id: ownerId, username: "owner" };
 const fan = (i: number) => ({ id: String(920000000000000000n + BigInt(i)), username: `fan${i}` });
-const ephemeral = 1 << 6;
 
 let t: TestBot;
 let adminGuild: LocalGuild;
@@ -17,9 +16,6 @@ beforeAll(async () => {
   adminGuild = t.adminGuild;
 });
 afterAll(async () => t?.stop());
-
-type Reply = { content?: string; embeds?: APIEmbed[]; flags?: number } | undefined;
-const replyOf = (ix: { finalMessage(): Reply; followUps: Reply[] }) => ix.finalMessage() ?? ix.followUps[0];
 
 async function admin(subcommand: string, options: Record<string, string | number | boolean>) {
   const ix = await t.discord.slash({ name: "admin", subcommand, options, user: owner, guildId: adminGuild.id });
@@ -81,7 +77,7 @@ describe(`running a live season from Discord (${engine})`, () => {
     await ix.settled();
     const reply = replyOf(ix);
     expect(reply?.content).toMatch(/^Only the bot's owners can change the show's records/);
-    expect((reply?.flags ?? 0) & ephemeral).toBe(ephemeral);
+    expect(isEphemeral(reply)).toBe(true);
     const suggestions = await t.discord.autocomplete({
       name: "admin",
       subcommand: "couple",
@@ -260,7 +256,7 @@ describe(`running a live season from Discord (${engine})`, () => {
       const ix = await admin("scores", options);
       const reply = replyOf(ix);
       expect(reply?.content).toMatch(sentence);
-      expect((reply?.flags ?? 0) & ephemeral).toBe(ephemeral);
+      expect(isEphemeral(reply)).toBe(true);
       expect((await lookup("leaderboard", { season: 35, week: 1 }))?.embeds).toEqual(before?.embeds);
     },
   );

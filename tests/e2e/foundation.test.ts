@@ -2,6 +2,7 @@ import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
+import { isEphemeral, replyOf } from "../support/replies.js";
 
 let t: TestBot;
 beforeAll(async () => {
@@ -10,7 +11,6 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 const embedOf = (message: { embeds?: APIEmbed[] } | undefined) => message?.embeds?.[0];
-const ephemeral = 1 << 6;
 
 describe(`the foundation through the local Discord (${engine})`, () => {
   test("GIVEN a fresh start WHEN the bot connects THEN it registers its commands to the dev guild once", async () => {
@@ -42,7 +42,7 @@ describe(`the foundation through the local Discord (${engine})`, () => {
     expect(embed?.fields?.[0]?.value).toContain(
       'Redemption · Foxtrot · "Unconditionally" (Katy Perry) — 10 · 10 · 10 = **30**/30',
     );
-    expect(ix.finalMessage()?.flags ?? 0).not.toBe(ephemeral);
+    expect(isEphemeral(ix.finalMessage())).toBe(false);
     t.discord.assertNoViolations();
   });
 
@@ -91,9 +91,9 @@ describe(`the foundation through the local Discord (${engine})`, () => {
   ])("GIVEN bad input %o WHEN run THEN a private sentence says what to try", async (input, sentence) => {
     const ix = await t.discord.slash(input);
     await ix.settled();
-    const reply = ix.finalMessage() ?? ix.followUps[0];
+    const reply = replyOf(ix);
     expect(reply?.content).toMatch(sentence);
-    expect((reply?.flags ?? 0) & ephemeral).toBe(ephemeral);
+    expect(isEphemeral(reply)).toBe(true);
     t.discord.assertNoViolations();
   });
 
@@ -104,8 +104,8 @@ describe(`the foundation through the local Discord (${engine})`, () => {
     if (!message) throw new Error("no leaderboard message");
     const click = await t.discord.click({ message, customId: "lb:32:99:0", forged: true });
     await click.settled();
-    const reply = click.finalMessage() ?? click.followUps[0];
+    const reply = replyOf(click);
     expect(reply?.content).toMatch(/Season 32 has no week 99/);
-    expect((reply?.flags ?? 0) & ephemeral).toBe(ephemeral);
+    expect(isEphemeral(reply)).toBe(true);
   });
 });

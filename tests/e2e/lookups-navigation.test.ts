@@ -7,6 +7,7 @@ import type { MessageView } from "../../src/local-discord/messages.js";
 import type { SlashInput } from "../../src/local-discord/payloads.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
+import { isEphemeral, replyOf } from "../support/replies.js";
 
 let t: TestBot;
 beforeAll(async () => {
@@ -19,7 +20,6 @@ afterEach(() => {
   expect(t.discord.rateLimitHits).toEqual([]);
 });
 
-const ephemeral = 1 << 6;
 const otherFan = { username: "other-fan" };
 
 const embedOf = (message: MessageView | undefined): APIEmbed => {
@@ -121,7 +121,7 @@ describe(`navigating lookups through the local Discord (${engine})`, () => {
       const click = await press(message, button(message, label), { user: otherFan });
       const copy = click.finalMessage();
       expect(copy?.id).not.toBe(message.id);
-      expect((copy?.flags ?? 0) & ephemeral).toBe(ephemeral);
+      expect(isEphemeral(copy)).toBe(true);
       expectNext(embedOf(copy));
       expect(embedOf(t.discord.message(message.id))).toEqual(before);
     },
@@ -142,9 +142,9 @@ describe(`navigating lookups through the local Discord (${engine})`, () => {
       const message = await post(input);
       const before = embedOf(message);
       const click = await press(message, customId, { forged: true });
-      const reply = click.finalMessage() ?? click.followUps[0];
+      const reply = replyOf(click);
       expect(reply?.content).toMatch(sentence);
-      expect((reply?.flags ?? 0) & ephemeral).toBe(ephemeral);
+      expect(isEphemeral(reply)).toBe(true);
       expect(embedOf(t.discord.message(message.id))).toEqual(before);
     },
   );
@@ -174,7 +174,7 @@ describe(`the spoiler guard through /settings (${engine})`, () => {
       user: manager,
       memberPermissions: PermissionFlagsBits.ManageGuild,
     });
-    expect((reply.flags ?? 0) & ephemeral).toBe(ephemeral);
+    expect(isEphemeral(reply)).toBe(true);
     expect(embedOf(reply).description).toContain("spoiler guard off");
   });
 
@@ -192,7 +192,7 @@ describe(`the spoiler guard through /settings (${engine})`, () => {
     await t.database.db.update(weeks).set({ airDate: today }).where(eq(weeks.id, newest.id));
 
     const set = await post({ name: "settings", subcommand: "spoilers", options: { hours: 48 }, user: t.guild.ownerId });
-    expect((set.flags ?? 0) & ephemeral).toBe(ephemeral);
+    expect(isEphemeral(set)).toBe(true);
     expect(embedOf(set).description).toContain("✅ Spoiler guard set to 48 hours.");
 
     const hidden = embedOf(await post({ name: "results" }));
@@ -230,7 +230,7 @@ describe(`navigation after a restart (${engine})`, () => {
     await press(overview, button(overview, /Season 31/));
     expect(embedOf(t.discord.message(overview.id)).title).toBe("Season 31");
     const copy = (await press(career, button(career, /Next page/), { user: otherFan })).finalMessage();
-    expect((copy?.flags ?? 0) & ephemeral).toBe(ephemeral);
+    expect(isEphemeral(copy)).toBe(true);
     expect(embedOf(copy).fields?.[0]?.value).toMatch(/^\*\*S25\*\*/);
     expect(embedOf(t.discord.message(career.id)).fields?.[0]?.value).toMatch(/^\*\*S13\*\*/);
   });

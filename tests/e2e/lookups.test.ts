@@ -4,6 +4,7 @@ import type { MessageView } from "../../src/local-discord/messages.js";
 import type { SlashInput } from "../../src/local-discord/payloads.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
+import { isEphemeral, replyOf } from "../support/replies.js";
 
 let t: TestBot;
 beforeAll(async () => {
@@ -16,7 +17,6 @@ afterEach(() => {
   expect(t.discord.rateLimitHits).toEqual([]);
 });
 
-const ephemeral = 1 << 6;
 const lookupCommands = [
   "season",
   "results",
@@ -36,7 +36,7 @@ async function run(input: SlashInput): Promise<MessageView> {
   const ix = await t.discord.slash(input);
   // One reply and nothing after it: a short quiet spell is enough to know the bot is done.
   await ix.settled({ idleMs: 50 });
-  const reply = ix.finalMessage() ?? ix.followUps[0];
+  const reply = replyOf(ix);
   if (!reply) throw new Error(`/${input.name} left no reply`);
   return reply;
 }
@@ -78,7 +78,7 @@ describe(`lookup commands through the local Discord (${engine})`, () => {
       expect(embedOf(overview).description).toMatch(/won the .*Trophy\.|No winner is recorded yet/);
       expect(embedOf(results).title).toMatch(new RegExp(`^Season ${season} · Week \\d+`));
       expect(embedOf(board).title).toMatch(new RegExp(`^Season ${season} · Week 1\\b`));
-      for (const reply of [overview, results, board]) expect((reply.flags ?? 0) & ephemeral).toBe(0);
+      for (const reply of [overview, results, board]) expect(isEphemeral(reply)).toBe(false);
     },
   );
 
@@ -305,7 +305,7 @@ describe(`bad input to the lookup commands (${engine})`, () => {
   ])("GIVEN %o WHEN run THEN a private sentence says what to try", async (input, sentence) => {
     const reply = await run(input);
     expect(reply.content).toMatch(sentence);
-    expect((reply.flags ?? 0) & ephemeral).toBe(ephemeral);
+    expect(isEphemeral(reply)).toBe(true);
     expect(reply.embeds).toEqual([]);
   });
 });

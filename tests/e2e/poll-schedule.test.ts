@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { LocalGuild } from "../../src/local-discord/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
+import { replyOf } from "../support/replies.js";
 
 const ownerId = "900000000000000011";
 const owner = { id: ownerId, username: "owner" };
@@ -104,7 +105,7 @@ describe(`the weekly poll schedule through the local Discord (${engine})`, () =>
       memberPermissions: 0n,
     });
     await ix.settled();
-    const reply = ix.finalMessage() ?? ix.followUps[0];
+    const reply = replyOf(ix);
     expect(reply?.content).toMatch(/Only members with Manage Server/);
   });
 });

@@ -6,10 +6,10 @@ import type { LocalGuild } from "../../src/local-discord/index.js";
 import { barChartSize } from "../../src/views/chart.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
+import { isEphemeral } from "../support/replies.js";
 
 const ownerId = "900000000000000001";
 const owner = { id: ownerId, username: "owner" };
-const ephemeral = 1 << 6;
 let t: TestBot;
 let adminGuild: LocalGuild;
 beforeAll(async () => {
@@ -330,7 +330,7 @@ describe(`polls through the local Discord (${engine})`, () => {
         });
         await click.settled();
         expect(text(click)).toBe(sentence);
-        expect((click.finalMessage()?.flags ?? 0) & ephemeral).toBe(ephemeral);
+        expect(isEphemeral(click.finalMessage())).toBe(true);
       },
     );
 
