@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { statedDanceOffBonus, statedImmunityBonus } from "../../src/importer/wikiBonus.js";
 import {
   parseCoupleCell,
   parseDanceCell,
@@ -8,7 +9,6 @@ import {
   parseScoreCell,
   parseWeekHeading,
 } from "../../src/importer/wikiCells.js";
-import { statedDanceOffBonus, statedImmunityBonus } from "../../src/importer/wikiSeason.js";
 
 describe("Wikipedia cell parsers", () => {
   it("reads scores, abstentions, ranking points and unscored cells", () => {
