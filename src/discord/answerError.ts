@@ -1,6 +1,7 @@
 import { DiscordAPIError, type Interaction, MessageFlags } from "discord.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { clip, limits } from "../views/limits.js";
 import { noPings } from "./respond.js";
 
 const apologies = {
@@ -8,6 +9,20 @@ const apologies = {
   permissions:
     "I am missing a permission I need in this channel (Send Messages, Embed Links or Attach Files). Ask a moderator to check my role.",
 } as const;
+
+/**
+ * A form the member filled in is closed once submitted: give their text back with the error, so nothing they typed
+ * is lost and they can paste it into the form again.
+ */
+export function typedBack(interaction: Interaction): string {
+  if (!interaction.isModalSubmit()) return "";
+  const lines = [...interaction.fields.fields.values()].flatMap((field) =>
+    "value" in field && typeof field.value === "string" && field.value.trim()
+      ? [`${field.customId}: ${field.value.replace(/`/g, "'").replace(/\s+/g, " ").trim()}`]
+      : [],
+  );
+  return lines.length ? `\nWhat you typed:\n\`\`\`\n${lines.join("\n")}\n\`\`\`` : "";
+}
 
 /** Discord error codes that mean a plain thing a user can act on. */
 function sentenceFor(error: unknown): string {
@@ -36,7 +51,8 @@ export async function answerError(interaction: Interaction, error: unknown, logg
     return;
   }
   if (!interaction.isRepliable()) return;
-  const message = { content: sentenceFor(error), allowedMentions: noPings, flags: MessageFlags.Ephemeral } as const;
+  const content = clip(`${sentenceFor(error)}${typedBack(interaction)}`, limits.content);
+  const message = { content, allowedMentions: noPings, flags: MessageFlags.Ephemeral } as const;
   try {
     if (interaction.deferred && !interaction.replied && interaction.isChatInputCommand()) {
       // A deferred command's "thinking…" message may be public: replace it with a private sentence. (For a button,

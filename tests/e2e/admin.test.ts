@@ -261,6 +261,26 @@ describe(`running a live season from Discord (${engine})`, () => {
     },
   );
 
+  test("GIVEN a dance form with a score over 10 WHEN submitted THEN nothing changes and the owner gets their typing back", async () => {
+    const before = await lookup("leaderboard", { season: 35, week: 1 });
+    const ix = await admin("dance", { season: 35, week: 1, round: "regular", couple: "Nova Lane" });
+    const form = ix.initialResponse?.data as { custom_id: string };
+    const submitted = await t.discord.submitModal({
+      customId: form.custom_id,
+      fields: { style: "Viennese waltz", song: "Moon River", artist: "Andy Williams", scores: "11 9 9", bonus: "" },
+      user: owner,
+      from: ix,
+    });
+    await submitted.settled();
+    const reply = replyOf(submitted);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply?.content).toMatch(/scores/);
+    expect(reply?.content).toContain("What you typed:");
+    expect(reply?.content).toContain("song: Moon River");
+    expect(reply?.content).toContain("scores: 11 9 9");
+    expect((await lookup("leaderboard", { season: 35, week: 1 }))?.embeds).toEqual(before?.embeds);
+  });
+
   test("GIVEN a night dated before the premiere WHEN added THEN the dates out of order are named", async () => {
     const ix = await admin("night", { season: 35, week: 4, date: "2026-09-01" });
     expect(replyOf(ix)?.content).toMatch(/weeks\[3\]\.airDate 2026-09-01 \(week 4\) is before week 3 \(2026-09-29\)/);
