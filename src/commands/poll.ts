@@ -4,6 +4,7 @@ import {
   type SlashCommandStringOption,
 } from "@discordjs/builders";
 import { ChannelType } from "discord.js";
+import { seasonOption } from "../discord/choices.js";
 import type { Command } from "../discord/command.js";
 import { maxQuestionLength } from "../polls/custom.js";
 import { weekdays } from "../polls/schedule.js";
@@ -16,8 +17,6 @@ import { vote } from "./poll/vote.js";
 
 const closes = (o: SlashCommandStringOption) =>
   o.setName("closes").setDescription("How long it stays open, e.g. 30m, 2h, 1d (default 1d)").setMaxLength(20);
-const season = (o: SlashCommandIntegerOption) =>
-  o.setName("season").setDescription("Season (default: the latest)").setMinValue(1).setMaxValue(99);
 const points = (o: SlashCommandIntegerOption, name: string, description: string) =>
   o.setName(name).setDescription(description).setMinValue(0).setMaxValue(100);
 
@@ -40,14 +39,14 @@ export default {
       s
         .setName("mirrorball")
         .setDescription("Who will win the Mirrorball? The couples still dancing are the answers.")
-        .addIntegerOption((o) => season(o).setAutocomplete(true))
+        .addIntegerOption(seasonOption("Season (default: the latest)"))
         .addStringOption(closes),
     )
     .addSubcommand((s) =>
       s
         .setName("elimination")
         .setDescription("Who goes home this week?")
-        .addIntegerOption((o) => season(o).setAutocomplete(true))
+        .addIntegerOption(seasonOption("Season (default: the latest)"))
         .addIntegerOption((o) =>
           o.setName("week").setDescription("Week (default: the next one to air)").setMinValue(1).setMaxValue(20),
         )
@@ -115,7 +114,7 @@ export default {
             .setMinValue(0.1)
             .setMaxValue(144),
         )
-        .addIntegerOption((o) => season(o).setDescription("Season airing (default: the latest)")),
+        .addIntegerOption(seasonOption("Season airing (default: the latest)")),
     )
     .addSubcommand((s) => s.setName("unschedule").setDescription("Stop the weekly polls."))
     .addSubcommand((s) =>

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import { findSeason, pickHistory, predictionBoard } from "../db/queries/polls/index.js";
-import { seasonChoices } from "../discord/choices.js";
+import { seasonChoices, seasonOption } from "../discord/choices.js";
 import type { BotContext, Command } from "../discord/command.js";
 import { isOwnMessage } from "../discord/ownership.js";
 import { respond } from "../discord/respond.js";
@@ -41,27 +41,13 @@ export default {
       s
         .setName("leaderboard")
         .setDescription("The server's ranking, with your own place.")
-        .addIntegerOption((o) =>
-          o
-            .setName("season")
-            .setDescription("Only this season's polls (default: all)")
-            .setMinValue(1)
-            .setMaxValue(99)
-            .setAutocomplete(true),
-        ),
+        .addIntegerOption(seasonOption("Only this season's polls (default: all)")),
     )
     .addSubcommand((s) =>
       s
         .setName("me")
         .setDescription("Your picks and the points they earned.")
-        .addIntegerOption((o) =>
-          o
-            .setName("season")
-            .setDescription("Only this season's polls (default: all)")
-            .setMinValue(1)
-            .setMaxValue(99)
-            .setAutocomplete(true),
-        ),
+        .addIntegerOption(seasonOption("Only this season's polls (default: all)")),
     ),
 
   async execute(interaction, ctx) {

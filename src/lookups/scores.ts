@@ -1,20 +1,14 @@
 import type { ScoredDanceRow } from "../db/queries/dances.js";
 
 /** A scored dance once: its couples together (a team dance is one dance), its marks, where it was danced. */
-export interface ScoredDance {
-  performanceId: number;
-  season: number;
-  week: number;
-  label: string;
-  round: string;
-  style: string | null;
-  song: string | null;
-  artist: string | null;
+export interface ScoredDance
+  extends Pick<
+    ScoredDanceRow,
+    "performanceId" | "season" | "week" | "label" | "round" | "style" | "song" | "artist" | "total" | "judges"
+  > {
   couples: { id: number; celebrity: string; pro: string }[];
   /** How many couples danced it, even when the rows were filtered to one couple. */
   dancers: number;
-  total: number;
-  judges: number;
   /** Out of 10: fair between panels of three and four judges. */
   perJudge: number;
   perfect: boolean;
