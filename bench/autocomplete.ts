@@ -4,7 +4,7 @@ import { startBot } from "../src/bot.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { seedSeasons } from "../src/db/seed.js";
-import { LocalDiscord } from "../src/local-discord/index.js";
+import { LocalDiscord } from "../tools/local-discord/index.js";
 
 /**
  * `npm run bench:autocomplete`: how long a member waits for name suggestions, measured through the local Discord and

@@ -18,7 +18,7 @@ import { readSeasonFiles } from "../src/data/loadSeasonFiles.js";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
 import { countVotes } from "../src/db/queries/polls/index.js";
 import { seedSeasons } from "../src/db/seed.js";
-import { LocalDiscord } from "../src/local-discord/index.js";
+import { LocalDiscord } from "../tools/local-discord/index.js";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coupleWeekTotal } from "../../src/importer/totals.js";
+import { coupleWeekTotal } from "../../tools/data-build/totals.js";
 import { season } from "./helpers.js";
 
 describe("bonus points are kept apart from the judges' scores", () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { SeasonFile } from "../../src/data/seasonFile.js";
-import type { McmReference } from "../../src/importer/reconcile.js";
-import { loadSeasons } from "../../src/importer/report.js";
+import type { McmReference } from "../../tools/data-build/reconcile.js";
+import { loadSeasons } from "../../tools/data-build/report.js";
 
 export const DATA_DIR = resolve(import.meta.dirname, "../../data");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EXPLAINED } from "../../src/importer/explained.js";
-import { explanationFor, reconcileSeason } from "../../src/importer/reconcile.js";
+import { EXPLAINED } from "../../tools/data-build/explained.js";
+import { explanationFor, reconcileSeason } from "../../tools/data-build/reconcile.js";
 import { reference, seasons } from "./helpers.js";
 
 describe("reconciliation with the MCM weekly figures (data/reference/mcm-weekly.json)", () => {

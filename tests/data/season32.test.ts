@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { finaleTotals } from "../../src/importer/totals.js";
+import { finaleTotals } from "../../tools/data-build/totals.js";
 import { season } from "./helpers.js";
 
 describe("season 32", () => {

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { listSeasonNumbers } from "../../src/db/queries/seasons.js";
 import { UserError } from "../../src/errors.js";
-import { checkMessage } from "../../src/local-discord/limits.js";
 import { getComparison } from "../../src/lookups/compare.js";
 import { getCoupleCard } from "../../src/lookups/couple.js";
 import { getStyleBest } from "../../src/lookups/dance.js";
@@ -25,6 +24,7 @@ import { resultsView } from "../../src/views/results.js";
 import { seasonView } from "../../src/views/season.js";
 import { settingsView } from "../../src/views/settings.js";
 import type { View } from "../../src/views/view.js";
+import { checkMessage } from "../../tools/local-discord/limits.js";
 import { engine, seededDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;

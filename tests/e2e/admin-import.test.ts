@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { SeasonFile } from "../../src/data/seasonFile.js";
 import { getLiveSeason } from "../../src/db/queries/admin.js";
-import type { InteractionRecord, LocalGuild, MessageView } from "../../src/local-discord/index.js";
+import type { InteractionRecord, LocalGuild, MessageView } from "../../tools/local-discord/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
 import { isEphemeral, replyOf } from "../support/replies.js";

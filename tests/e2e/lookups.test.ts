@@ -1,7 +1,7 @@
 import type { APIApplicationCommandOption, APIEmbed } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import type { MessageView } from "../../src/local-discord/messages.js";
-import type { SlashInput } from "../../src/local-discord/payloads.js";
+import type { MessageView } from "../../tools/local-discord/messages.js";
+import type { SlashInput } from "../../tools/local-discord/payloads.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
 import { isEphemeral, replyOf } from "../support/replies.js";

@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { LocalGuild } from "../../src/local-discord/index.js";
+import type { LocalGuild } from "../../tools/local-discord/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
 import { replyOf } from "../support/replies.js";

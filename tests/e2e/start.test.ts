@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { LocalDiscord } from "../../src/local-discord/index.js";
+import { LocalDiscord } from "../../tools/local-discord/index.js";
 import { engine, freshDatabase, type TestDatabase } from "../support/database.js";
 
 const cleanups: (() => Promise<unknown>)[] = [];

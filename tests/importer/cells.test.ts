@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statedDanceOffBonus, statedImmunityBonus } from "../../src/importer/wikiBonus.js";
+import { statedDanceOffBonus, statedImmunityBonus } from "../../tools/data-build/wikiBonus.js";
 import {
   parseCoupleCell,
   parseDanceCell,
@@ -8,7 +8,7 @@ import {
   parseResultCell,
   parseScoreCell,
   parseWeekHeading,
-} from "../../src/importer/wikiCells.js";
+} from "../../tools/data-build/wikiCells.js";
 
 describe("Wikipedia cell parsers", () => {
   it("reads scores, abstentions, ranking points and unscored cells", () => {

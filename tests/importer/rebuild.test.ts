@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildAll } from "../../src/importer/build.js";
-import { writeOutputs } from "../../src/importer/write.js";
+import { buildAll } from "../../tools/data-build/build.js";
+import { writeOutputs } from "../../tools/data-build/write.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const sources = resolve(root, "../shared/data");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CoupleResolver, ProDirectory, shortMatches } from "../../src/importer/couples.js";
-import { parseCsv } from "../../src/importer/csv.js";
-import { assignEpisodes, parseEpisodes } from "../../src/importer/episodes.js";
-import { mcmExitWeek, mcmWeekly, parseMcm, splitPartner } from "../../src/importer/mcm.js";
-import { canonicalName, nameKey, People } from "../../src/importer/people.js";
+import { CoupleResolver, ProDirectory, shortMatches } from "../../tools/data-build/couples.js";
+import { parseCsv } from "../../tools/data-build/csv.js";
+import { assignEpisodes, parseEpisodes } from "../../tools/data-build/episodes.js";
+import { mcmExitWeek, mcmWeekly, parseMcm, splitPartner } from "../../tools/data-build/mcm.js";
+import { canonicalName, nameKey, People } from "../../tools/data-build/people.js";
 
 const header = [
   "celebrity_name,ballroom_partner,celebrity_industry,celebrity_homestate,celebrity_homecountry/region,celebrity_age_during_season,season,results,placement",

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { seasonFileSchema } from "../../src/data/seasonFile.js";
-import { ProDirectory } from "../../src/importer/couples.js";
-import { parseMcm } from "../../src/importer/mcm.js";
-import { People } from "../../src/importer/people.js";
-import { parseWikipediaPage } from "../../src/importer/wikipedia.js";
-import { wikiToSeason } from "../../src/importer/wikiSeason.js";
+import { ProDirectory } from "../../tools/data-build/couples.js";
+import { parseMcm } from "../../tools/data-build/mcm.js";
+import { People } from "../../tools/data-build/people.js";
+import { parseWikipediaPage } from "../../tools/data-build/wikipedia.js";
+import { wikiToSeason } from "../../tools/data-build/wikiSeason.js";
 
 const page = `<html><body>
 <table class="infobox"><tr><th>Hosted by</th><td>Tom Bergeron<br>Lisa Canning</td></tr>

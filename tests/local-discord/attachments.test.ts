@@ -6,7 +6,7 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LocalDiscord, type LocalGuild } from "../../src/local-discord/index.js";
+import { LocalDiscord, type LocalGuild } from "../../tools/local-discord/index.js";
 
 const season = `${JSON.stringify({ format: "mirrorball.season/1", season: 35 }, null, 2)}\n`;
 // The PNG signature and an IHDR chunk saying 3x2: enough for Discord (and the local CDN) to report the size.

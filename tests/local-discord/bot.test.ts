@@ -20,7 +20,7 @@ import {
   TextInputStyle,
 } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { LocalDiscord, type LocalGuild } from "../../src/local-discord/index.js";
+import { LocalDiscord, type LocalGuild } from "../../tools/local-discord/index.js";
 
 /** A 2x1 PNG, so the test can check real image bytes and the width/height Discord reports. */
 function png(): Buffer {

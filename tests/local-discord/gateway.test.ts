@@ -1,7 +1,7 @@
 import { Client, DiscordAPIError, GatewayIntentBits, GatewayOpcodes, SlashCommandBuilder } from "discord.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
-import { LocalDiscord, type LocalGuild } from "../../src/local-discord/index.js";
+import { LocalDiscord, type LocalGuild } from "../../tools/local-discord/index.js";
 
 const ping = new SlashCommandBuilder().setName("ping").setDescription("Replies pong").toJSON();
 

@@ -1,7 +1,7 @@
 import { GatewayOpcodes, InteractionResponseType, MessageFlags } from "discord.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
-import { LocalDiscord, type LocalDiscordOptions } from "../../src/local-discord/index.js";
+import { LocalDiscord, type LocalDiscordOptions } from "../../tools/local-discord/index.js";
 
 /** Talks to the local Discord the way any bot library would, without discord.js in between. */
 async function setup(options: LocalDiscordOptions = {}) {

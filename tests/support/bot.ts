@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { type Bot, startBot } from "../../src/bot.js";
 import { type Config, loadConfig } from "../../src/config.js";
-import { LocalDiscord, type LocalDiscordOptions, type LocalGuild } from "../../src/local-discord/index.js";
+import { LocalDiscord, type LocalDiscordOptions, type LocalGuild } from "../../tools/local-discord/index.js";
 import { freshDatabase, type TestDatabase } from "./database.js";
 
 export const silentLogger = pino({ level: "silent" });

@@ -1,5 +1,5 @@
 import { MessageFlags } from "discord.js";
-import type { InteractionRecord, MessageView } from "../../src/local-discord/index.js";
+import type { InteractionRecord, MessageView } from "../../tools/local-discord/index.js";
 
 /** What the member sees in answer: the original response, or the follow-up that replaced a deferred one. */
 export function replyOf(ix: InteractionRecord): MessageView | undefined {

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { parseCommandLine, renderMessage } from "../../src/console/render.js";
+import { parseCommandLine, renderMessage } from "../../tools/console/render.js";
 
 test("GIVEN a command line WHEN parsed THEN values may contain spaces", () => {
   const parsed = parseCommandLine("/couple name:Xochitl Gomez season:32");

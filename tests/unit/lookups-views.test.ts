@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { examples } from "../../src/commands/help.js";
 import { commandDefinitions, loadCommands } from "../../src/discord/loadCommands.js";
-import { checkMessage } from "../../src/local-discord/limits.js";
 import { exampleProblems, helpEntries } from "../../src/lookups/help.js";
 import { chartSize, renderLineChart } from "../../src/views/chart.js";
 import { helpView } from "../../src/views/help.js";
 import { chunkLines, limits } from "../../src/views/limits.js";
 import { clampPage, pageRow } from "../../src/views/pages.js";
+import { checkMessage } from "../../tools/local-discord/limits.js";
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type SeasonFile, seasonFileSchema } from "../data/seasonFile.js";
+import { type SeasonFile, seasonFileSchema } from "../../src/data/seasonFile.js";
 
 export interface SeasonCoverage {
   season: number;

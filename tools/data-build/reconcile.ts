@@ -6,7 +6,7 @@
  * that number from a season file and compares it with the reference the importer wrote from MCM
  * (data/reference/mcm-weekly.json), so the check runs without the raw sources.
  */
-import type { SeasonFile, SeasonFileWeek } from "../data/seasonFile.js";
+import type { SeasonFile, SeasonFileWeek } from "../../src/data/seasonFile.js";
 import { type McmRow, mcmWeekly } from "./mcm.js";
 
 export interface McmReference {

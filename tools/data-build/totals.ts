@@ -4,7 +4,7 @@
  * extra scores such as "America's Score" included), plus the bonus points it won that week. Where the couple-week is
  * known only as MCM weekly figures, the total is the sum of those figures times the number of dances (when known).
  */
-import type { SeasonFile, SeasonFileWeek } from "../data/seasonFile.js";
+import type { SeasonFile, SeasonFileWeek } from "../../src/data/seasonFile.js";
 
 export function coupleWeekTotal(week: SeasonFileWeek, couple: string): number | null {
   const weekly = week.weeklyScores?.find((w) => w.couple === couple);

@@ -1,7 +1,7 @@
 /** Deterministic writing: validate with the schema (which also fixes key order), 2-space JSON, trailing newline. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { seasonFileSchema } from "../data/seasonFile.js";
+import { seasonFileSchema } from "../../src/data/seasonFile.js";
 import type { BuildOutput } from "./build.js";
 import type { SeasonInput } from "./model.js";
 import { notesMarkdown } from "./notes.js";

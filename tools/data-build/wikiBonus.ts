@@ -2,7 +2,7 @@
  * Bonus points outside the judges' scores: sizes the week paragraphs state in words, a short explicit list,
  * and dance-off or immunity bonuses whose size only the MCM weekly figures reveal.
  */
-import type { SeasonFileWeek } from "../data/seasonFile.js";
+import type { SeasonFileWeek } from "../../src/data/seasonFile.js";
 import type { CastCouple } from "./couples.js";
 import { mcmWeekly } from "./mcm.js";
 import type { BonusInput, PerformanceInput, WeekInput } from "./model.js";

@@ -1,9 +1,9 @@
 import { pino } from "pino";
-import { startBot } from "./bot.js";
-import { ConfigError, loadConfig } from "./config.js";
-import { parseCommandLine, type RenderableMessage, renderMessage } from "./console/render.js";
-import { prepareDatabase } from "./db/prepare.js";
-import { LocalDiscord } from "./local-discord/index.js";
+import { startBot } from "../../src/bot.js";
+import { ConfigError, loadConfig } from "../../src/config.js";
+import { prepareDatabase } from "../../src/db/prepare.js";
+import { LocalDiscord } from "../local-discord/index.js";
+import { parseCommandLine, type RenderableMessage, renderMessage } from "./render.js";
 
 /**
  * `npm run console -- '/leaderboard season:32 week:11'`: runs one command through the same path as in a server (the

@@ -1,6 +1,6 @@
 /** Shared types and small helpers for building season files. */
 import type { z } from "zod";
-import type { RoundType, seasonFileSchema } from "../data/seasonFile.js";
+import type { RoundType, seasonFileSchema } from "../../src/data/seasonFile.js";
 
 export type { RoundType };
 
