@@ -57,7 +57,8 @@ export default async function setup(project: TestProject): Promise<void> {
   try {
     const [exists] = await admin`select 1 from pg_database where datname = ${template}`;
     if (!exists) {
-      const building = `${template}_building`;
+      // A name of its own, so two suites starting at once on one server never build into the same database.
+      const building = `${template}_b${process.pid}`;
       await admin.unsafe(`drop database if exists ${building} with (force)`);
       await admin.unsafe(`create database ${building}`);
       const target = new URL(url);
@@ -66,7 +67,14 @@ export default async function setup(project: TestProject): Promise<void> {
       await handle.migrate();
       await seedSeasons(handle.db);
       await handle.close();
-      await admin.unsafe(`alter database ${building} rename to ${template}`);
+      try {
+        await admin.unsafe(`alter database ${building} rename to ${template}`);
+      } catch (error) {
+        // Another suite finished the same template first: use theirs.
+        await admin.unsafe(`drop database if exists ${building} with (force)`);
+        const [built] = await admin`select 1 from pg_database where datname = ${template}`;
+        if (!built) throw error;
+      }
     }
   } finally {
     await admin.end();
