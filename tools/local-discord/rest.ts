@@ -15,6 +15,8 @@ export interface RestContext {
   messages: MessageStore;
   commands: CommandStore;
   gatewayUrl: () => string;
+  /** The shard count GET /gateway/bot recommends. */
+  recommendedShards: () => number;
   application: () => APIApplication;
 }
 
@@ -44,7 +46,7 @@ function infoRoutes(ctx: RestContext): Route[] {
       handle: () =>
         ok({
           url: ctx.gatewayUrl(),
-          shards: 1,
+          shards: ctx.recommendedShards(),
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         }),
     },
