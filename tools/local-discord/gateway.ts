@@ -31,8 +31,11 @@ export interface GatewaySessionInfo {
   shard: [number, number];
 }
 
-/** Which sessions get a dispatch: the first live one (default), all of them, or one by session id. */
-export type DispatchTarget = "first" | "all" | string;
+/**
+ * Which sessions get a dispatch: the first live one (default), all of them, one by session id, or the first of a list
+ * of session ids (one bot process's shards) that holds the guild.
+ */
+export type DispatchTarget = "first" | "all" | string | readonly string[];
 
 export interface GatewayConfig {
   token: string;
@@ -115,6 +118,10 @@ export class GatewayServer {
     this.changes.setMaxListeners(0);
   }
 
+  setMaxGuildsPerShard(limit: number): void {
+    this.config.maxGuildsPerShard = limit;
+  }
+
   /** Takes over an HTTP upgrade request aimed at the gateway path. */
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request));
@@ -164,11 +171,16 @@ export class GatewayServer {
   private targets(target: DispatchTarget, guildId: string | undefined): Session[] {
     const alive = this.sessions.filter((s) => !s.dead && s.holds(guildId));
     if (target === "all") return alive;
+    if (Array.isArray(target)) {
+      const mine = alive.find((s) => target.includes(s.id) && s.socket);
+      if (!mine) throw new Error(`local-discord: none of sessions ${target.join(", ")} holds guild ${guildId}`);
+      return [mine];
+    }
     if (target === "first") {
       const first = alive.find((s) => s.socket) ?? alive[0];
       return first ? [first] : [];
     }
-    const session = alive.find((s) => s.id === target);
+    const session = alive.find((s) => s.id === (target as string));
     if (!session) throw new Error(`local-discord: no live gateway session ${target}`);
     return [session];
   }

@@ -59,6 +59,8 @@ export interface LocalDiscordOptions {
   maxGuildsPerShard?: number;
   /** Shards GET /gateway/bot recommends; default one per 1,000 guilds, as Discord does. */
   recommendedShards?: number;
+  /** session_start_limit.max_concurrency: shards that may IDENTIFY per 5 s; default 1 as for most bots. */
+  maxConcurrency?: number;
 }
 
 /** Who receives an interaction and how long the bot has to answer it. */
@@ -168,6 +170,7 @@ export class LocalDiscord {
         gatewayUrl: () => this.gatewayUrl,
         recommendedShards: () =>
           options.recommendedShards ?? Math.max(1, Math.ceil(this.world.allGuilds().length / 1000)),
+        maxConcurrency: options.maxConcurrency ?? 1,
         application: () => this.application(),
       }),
       ...interactionRoutes({
@@ -271,6 +274,21 @@ export class LocalDiscord {
     return channel;
   }
 
+  /** Every guild's id, in the order they were added. */
+  guildIds(): string[] {
+    return this.world.allGuilds().map((g) => g.id);
+  }
+
+  /** The guild's owner (who may run Manage Server commands). */
+  guildOwner(guildId: string): string {
+    return this.world.guild(guildId).ownerId;
+  }
+
+  /** The guild's channel ids, the default one first. */
+  guildChannels(guildId: string): string[] {
+    return [...this.world.guild(guildId).channelIds];
+  }
+
   /** Adds a member with given permissions (e.g. Manage Server) for interactions to come from. */
   addMember(guildId: string, input: MemberInput): APIUser {
     return this.world.addMember(guildId, input);
@@ -298,6 +316,11 @@ export class LocalDiscord {
         throw new Error(`local-discord: commands ${names.join(", ")} not registered in ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /** Lifts (or lowers) the guilds-per-connection limit, e.g. to measure one shard beyond Discord's 2,500. */
+  setMaxGuildsPerShard(limit: number): void {
+    this.gateway.setMaxGuildsPerShard(limit);
   }
 
   /** Drops every bot connection with a resumable close code (default 4000): the bots should RESUME. */

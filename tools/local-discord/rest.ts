@@ -17,6 +17,7 @@ export interface RestContext {
   gatewayUrl: () => string;
   /** The shard count GET /gateway/bot recommends. */
   recommendedShards: () => number;
+  maxConcurrency: number;
   application: () => APIApplication;
 }
 
@@ -47,7 +48,12 @@ function infoRoutes(ctx: RestContext): Route[] {
         ok({
           url: ctx.gatewayUrl(),
           shards: ctx.recommendedShards(),
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          session_start_limit: {
+            total: 1000,
+            remaining: 999,
+            reset_after: 14_400_000,
+            max_concurrency: ctx.maxConcurrency,
+          },
         }),
     },
     { method: "GET", template: "/gateway", auth: false, handle: () => ok({ url: ctx.gatewayUrl() }) },
