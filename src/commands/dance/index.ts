@@ -1,11 +1,11 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { seasonChoices, seasonOption } from "../discord/choices.js";
-import type { Command } from "../discord/command.js";
-import { isOwnMessage } from "../discord/ownership.js";
-import { respond } from "../discord/respond.js";
-import { UserError } from "../errors.js";
-import { getStyleBest } from "../lookups/dance.js";
-import { danceView } from "../views/dance.js";
+import { seasonChoices, seasonOption } from "../../discord/choices.js";
+import type { Command } from "../../discord/command.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { getStyleBest } from "../../lookups/dance.js";
+import { danceView } from "../../views/dance.js";
 
 const buttonId = /^dn:(\d{1,3}):(-?\d{1,3}):([\p{L}\p{N} ]{1,90})$/u;
 

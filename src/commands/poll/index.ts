@@ -4,16 +4,16 @@ import {
   type SlashCommandStringOption,
 } from "@discordjs/builders";
 import { ChannelType } from "discord.js";
-import { seasonOption } from "../discord/choices.js";
-import type { Command } from "../discord/command.js";
-import { maxQuestionLength } from "../polls/custom.js";
-import { weekdays } from "../polls/schedule.js";
-import { autocomplete } from "./poll/autocomplete.js";
-import { close } from "./poll/close.js";
-import { create } from "./poll/create.js";
-import { schedule } from "./poll/schedule.js";
-import { settings } from "./poll/settings.js";
-import { vote } from "./poll/vote.js";
+import { seasonOption } from "../../discord/choices.js";
+import type { Command } from "../../discord/command.js";
+import { maxQuestionLength } from "../../polls/custom.js";
+import { weekdays } from "../../polls/schedule.js";
+import { autocomplete } from "./autocomplete.js";
+import { close } from "./close.js";
+import { create } from "./create.js";
+import { schedule } from "./schedule.js";
+import { settings } from "./settings.js";
+import { vote } from "./vote.js";
 
 const closes = (o: SlashCommandStringOption) =>
   o.setName("closes").setDescription("How long it stays open, e.g. 30m, 2h, 1d (default 1d)").setMaxLength(20);

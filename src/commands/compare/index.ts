@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import type { Command } from "../discord/command.js";
-import { respond } from "../discord/respond.js";
-import { getComparison } from "../lookups/compare.js";
-import { compareView } from "../views/compare.js";
+import type { Command } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { getComparison } from "../../lookups/compare.js";
+import { compareView } from "../../views/compare.js";
 
 export default {
   data: new SlashCommandBuilder()

@@ -1,11 +1,11 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { findSeason, pickHistory, predictionBoard } from "../db/queries/polls/index.js";
-import { seasonChoices, seasonOption } from "../discord/choices.js";
-import type { BotContext, Command } from "../discord/command.js";
-import { isOwnMessage } from "../discord/ownership.js";
-import { respond } from "../discord/respond.js";
-import { UserError } from "../errors.js";
-import { boardIdPattern, boardPageSize, pickHistoryView, predictionBoardView } from "../views/pollPredictions.js";
+import { findSeason, pickHistory, predictionBoard } from "../../db/queries/polls/index.js";
+import { seasonChoices, seasonOption } from "../../discord/choices.js";
+import type { BotContext, Command } from "../../discord/command.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { boardIdPattern, boardPageSize, pickHistoryView, predictionBoardView } from "../../views/pollPredictions.js";
 
 async function seasonId(ctx: BotContext, season: number | null): Promise<number | null> {
   if (season === null) return null;

@@ -1,10 +1,10 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import type { Command } from "../discord/command.js";
-import { isOwnMessage } from "../discord/ownership.js";
-import { respond } from "../discord/respond.js";
-import { UserError } from "../errors.js";
-import { getCoupleCard } from "../lookups/couple.js";
-import { coupleViewWithChart } from "../views/couple.js";
+import type { Command } from "../../discord/command.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { getCoupleCard } from "../../lookups/couple.js";
+import { coupleViewWithChart } from "../../views/couple.js";
 
 const buttonId = /^cp:(\d{1,9}):(-?\d{1,2})$/;
 

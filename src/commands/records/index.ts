@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { seasonChoices, seasonOption } from "../discord/choices.js";
-import type { Command } from "../discord/command.js";
-import { respond } from "../discord/respond.js";
-import { getRecords } from "../lookups/records.js";
-import { recordsView } from "../views/records.js";
+import { seasonChoices, seasonOption } from "../../discord/choices.js";
+import type { Command } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { getRecords } from "../../lookups/records.js";
+import { recordsView } from "../../views/records.js";
 
 export default {
   data: new SlashCommandBuilder()

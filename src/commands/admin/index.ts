@@ -1,11 +1,11 @@
 import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from "@discordjs/builders";
 import { InteractionContextType } from "discord.js";
-import { adminAutocomplete } from "../admin/discord/autocomplete.js";
-import { exportFile, importButton, importFile } from "../admin/discord/files.js";
-import { onModal, subcommands } from "../admin/discord/handlers.js";
-import { roundTypes } from "../data/seasonFile.js";
-import type { Command } from "../discord/command.js";
-import { UserError } from "../errors.js";
+import { roundTypes } from "../../data/seasonFile.js";
+import type { Command } from "../../discord/command.js";
+import { UserError } from "../../errors.js";
+import { adminAutocomplete } from "./autocomplete.js";
+import { exportFile, importButton, importFile } from "./files.js";
+import { onModal, subcommands } from "./handlers.js";
 
 type Sub = SlashCommandSubcommandBuilder;
 

@@ -1,10 +1,10 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import type { Command } from "../discord/command.js";
-import { isOwnMessage } from "../discord/ownership.js";
-import { respond } from "../discord/respond.js";
-import { UserError } from "../errors.js";
-import { getJudgeRecord } from "../lookups/judge.js";
-import { judgeView } from "../views/judge.js";
+import type { Command } from "../../discord/command.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { getJudgeRecord } from "../../lookups/judge.js";
+import { judgeView } from "../../views/judge.js";
 
 const buttonId = /^jd:(\d{1,9}):(-?\d{1,2})$/;
 

@@ -1,10 +1,10 @@
 import type { AutocompleteInteraction } from "discord.js";
+import { currentSeason } from "../../admin/seasons.js";
 import { listLiveSeasons, searchPeople } from "../../db/queries/admin.js";
 import { listSeasonNumbers } from "../../db/queries/seasons.js";
 import type { BotContext } from "../../discord/command.js";
 import { foldName } from "../../text/names.js";
 import { clip, limits } from "../../views/limits.js";
-import { currentSeason } from "../seasons.js";
 
 type Choice = { name: string; value: string };
 

@@ -1,11 +1,11 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import { ChannelType, type ChatInputCommandInteraction, InteractionContextType, PermissionFlagsBits } from "discord.js";
-import { resultsChannelSetting } from "../admin/discord/resultsChannel.js";
-import { getGuildSettings, setSpoilerHours } from "../db/queries/guilds.js";
-import type { BotContext, Command } from "../discord/command.js";
-import { respond } from "../discord/respond.js";
-import { UserError } from "../errors.js";
-import { settingsView } from "../views/settings.js";
+import { getGuildSettings, setSpoilerHours } from "../../db/queries/guilds.js";
+import type { BotContext, Command } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { settingsView } from "../../views/settings.js";
+import { resultsChannelSetting } from "./results-channel.js";
 
 type Subcommand = (interaction: ChatInputCommandInteraction<"cached" | "raw">, ctx: BotContext) => Promise<void>;
 

@@ -1,10 +1,10 @@
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
+import { cancelImport, confirmImport, stageImport } from "../../admin/seasons.js";
 import { getLiveSeason } from "../../db/queries/admin.js";
 import type { BotContext, ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { changeView, dryRunView, importClosedView } from "../../views/admin.js";
-import { cancelImport, confirmImport, stageImport } from "../seasons.js";
 
 /** A season file is well under this; anything larger is not one. */
 const maxFileBytes = 5 * 1024 * 1024;

@@ -1,10 +1,4 @@
 import type { ChatInputCommandInteraction, ModalSubmitInteraction } from "discord.js";
-import { type RoundType, roundTypes, type SeasonFile } from "../../data/seasonFile.js";
-import { listAudit } from "../../db/queries/admin.js";
-import type { BotContext } from "../../discord/command.js";
-import { respond } from "../../discord/respond.js";
-import { UserError } from "../../errors.js";
-import { auditView, changeView, danceModal, seasonModal } from "../../views/admin.js";
 import {
   addDance,
   coupleNamed,
@@ -19,8 +13,14 @@ import {
   splitNames,
   upsertCouple,
   upsertNight,
-} from "../edits.js";
-import { changeSeason, currentSeason, editLiveSeason } from "../seasons.js";
+} from "../../admin/edits.js";
+import { changeSeason, currentSeason, editLiveSeason } from "../../admin/seasons.js";
+import { type RoundType, roundTypes, type SeasonFile } from "../../data/seasonFile.js";
+import { listAudit } from "../../db/queries/admin.js";
+import type { BotContext } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { auditView, changeView, danceModal, seasonModal } from "../../views/admin.js";
 
 type Slash = ChatInputCommandInteraction;
 

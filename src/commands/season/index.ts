@@ -1,11 +1,11 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { seasonChoices } from "../discord/choices.js";
-import type { Command } from "../discord/command.js";
-import { isOwnMessage } from "../discord/ownership.js";
-import { respond } from "../discord/respond.js";
-import { UserError } from "../errors.js";
-import { getSeasonOverview } from "../lookups/season.js";
-import { seasonView } from "../views/season.js";
+import { seasonChoices } from "../../discord/choices.js";
+import type { Command } from "../../discord/command.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { getSeasonOverview } from "../../lookups/season.js";
+import { seasonView } from "../../views/season.js";
 
 const buttonId = /^sn:(\d{1,3})$/;
 

@@ -1,13 +1,13 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { listSeasonNumbers } from "../db/queries/seasons.js";
-import { seasonOption, seasonWeekChoices, weekOption } from "../discord/choices.js";
-import type { Command } from "../discord/command.js";
-import { isOwnMessage } from "../discord/ownership.js";
-import { respond } from "../discord/respond.js";
-import { UserError } from "../errors.js";
-import { getLeaderboard } from "../lookups/leaderboard.js";
-import { nearestWeek } from "../lookups/navigation.js";
-import { leaderboardView } from "../views/leaderboard.js";
+import { listSeasonNumbers } from "../../db/queries/seasons.js";
+import { seasonOption, seasonWeekChoices, weekOption } from "../../discord/choices.js";
+import type { Command } from "../../discord/command.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { getLeaderboard } from "../../lookups/leaderboard.js";
+import { nearestWeek } from "../../lookups/navigation.js";
+import { leaderboardView } from "../../views/leaderboard.js";
 
 const buttonId = /^lb:(\d{1,3}):(\d{1,2}):(-?\d{1,2})(?::(page|season))?$/;
 

@@ -1,11 +1,11 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { seasonOption, seasonWeekChoices, weekOption } from "../discord/choices.js";
-import type { Command } from "../discord/command.js";
-import { isOwnMessage } from "../discord/ownership.js";
-import { respond } from "../discord/respond.js";
-import { UserError } from "../errors.js";
-import { getWeekResults } from "../lookups/results.js";
-import { resultsView } from "../views/results.js";
+import { seasonOption, seasonWeekChoices, weekOption } from "../../discord/choices.js";
+import type { Command } from "../../discord/command.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { getWeekResults } from "../../lookups/results.js";
+import { resultsView } from "../../views/results.js";
 
 const buttonId = /^rs:(\d{1,3}):(\d{1,2})$/;
 

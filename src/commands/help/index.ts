@@ -1,11 +1,11 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import type { Command } from "../discord/command.js";
-import { commandDefinitions, loadCommands } from "../discord/loadCommands.js";
-import { isOwnMessage } from "../discord/ownership.js";
-import { respond } from "../discord/respond.js";
-import { UserError } from "../errors.js";
-import { type HelpEntry, helpEntries } from "../lookups/help.js";
-import { helpView } from "../views/help.js";
+import type { Command } from "../../discord/command.js";
+import { commandDefinitions, loadCommands } from "../../discord/loadCommands.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { type HelpEntry, helpEntries } from "../../lookups/help.js";
+import { helpView } from "../../views/help.js";
 
 /** One worked example per command (or subcommand); tests check each against the command's definition. */
 export const examples: Readonly<Record<string, string>> = {

@@ -1,10 +1,10 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import type { Command } from "../discord/command.js";
-import { isOwnMessage } from "../discord/ownership.js";
-import { respond } from "../discord/respond.js";
-import { UserError } from "../errors.js";
-import { getProCareer } from "../lookups/pro.js";
-import { proView } from "../views/pro.js";
+import type { Command } from "../../discord/command.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { getProCareer } from "../../lookups/pro.js";
+import { proView } from "../../views/pro.js";
 
 const buttonId = /^pro:(\d{1,9}):(-?\d{1,2})$/;
 
