@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { claimDueNightPosts, listResultsChannels, markNightPosted, queueNightPost } from "../db/queries/admin.js";
+import { listResultsChannels } from "../db/queries/guilds.js";
+import { claimDueNightPosts, markNightPosted, queueNightPost } from "../db/queries/nightPosts.js";
 import { latestSeasonNumber, listSeasonNumbers } from "../db/queries/seasons.js";
 import { botState } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";

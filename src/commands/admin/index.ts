@@ -4,8 +4,37 @@ import { roundTypes } from "../../data/seasonFile.js";
 import type { Command } from "../../discord/command.js";
 import { UserError } from "../../errors.js";
 import { adminAutocomplete } from "./autocomplete.js";
-import { exportFile, importButton, importFile } from "./files.js";
-import { onModal, subcommands } from "./handlers.js";
+import { bonus } from "./bonus.js";
+import { couple } from "./couple.js";
+import { dance, danceForm } from "./dance.js";
+import { eliminate } from "./eliminate.js";
+import { exportFile } from "./export.js";
+import { finale } from "./finale.js";
+import { adminIds } from "./ids.js";
+import { importButton, importFile } from "./import.js";
+import { log } from "./log.js";
+import { night } from "./night.js";
+import { save } from "./save.js";
+import { scores } from "./scores.js";
+import { season, seasonForm } from "./season.js";
+import { withdraw } from "./withdraw.js";
+
+/** One handler per subcommand, each in its own file beside this one. */
+const subcommands = {
+  season,
+  couple,
+  night,
+  dance,
+  scores,
+  bonus,
+  eliminate,
+  withdraw,
+  save,
+  finale,
+  import: importFile,
+  export: exportFile,
+  log,
+};
 
 type Sub = SlashCommandSubcommandBuilder;
 
@@ -127,10 +156,7 @@ export default {
     ),
 
   async execute(interaction, ctx) {
-    const sub = interaction.options.getSubcommand();
-    if (sub === "import") return importFile(interaction, ctx);
-    if (sub === "export") return exportFile(interaction, ctx);
-    const handler = subcommands[sub];
+    const handler = subcommands[interaction.options.getSubcommand() as keyof typeof subcommands];
     if (!handler)
       throw new UserError("I do not know that admin command any more. Type /admin to see the current ones.");
     await handler(interaction, ctx);
@@ -139,5 +165,11 @@ export default {
   autocomplete: adminAutocomplete,
   componentPrefix: "adm",
   onComponent: importButton,
-  onModal,
+  async onModal(interaction, ctx) {
+    const seasonDetails = adminIds.seasonForm.decode(interaction.customId);
+    if (seasonDetails) return seasonForm(interaction, ctx, ...seasonDetails);
+    const danceDetails = adminIds.danceForm.decode(interaction.customId);
+    if (danceDetails) return danceForm(interaction, ctx, danceDetails);
+    throw new UserError("That form does not belong to any admin command; run the command again.");
+  },
 } satisfies Command;

@@ -1,5 +1,5 @@
 import { ChannelType, type ChatInputCommandInteraction } from "discord.js";
-import { setResultsChannel } from "../../db/queries/admin.js";
+import { setResultsChannel } from "../../db/queries/guilds.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 

@@ -1,10 +1,10 @@
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
 import { cancelImport, confirmImport, stageImport } from "../../admin/seasons.js";
-import { getLiveSeason } from "../../db/queries/admin.js";
 import type { BotContext, ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { changeView, dryRunView, importClosedView } from "../../views/admin.js";
+import { adminIds } from "./ids.js";
 
 /** A season file is well under this; anything larger is not one. */
 const maxFileBytes = 5 * 1024 * 1024;
@@ -41,12 +41,13 @@ async function download(file: Attachment): Promise<string> {
   return text;
 }
 
-/** `adm:imp:<id>` applies a dry run, `adm:drop:<id>` drops it. */
+/** Confirm applies a dry run, Cancel drops it. */
 export async function importButton(interaction: ComponentInteraction, ctx: BotContext): Promise<void> {
-  const match = /^adm:(imp|drop):([\w-]{6,16})$/.exec(interaction.customId);
-  if (!match) throw new UserError("That button does not belong to an import; run /admin import again.");
-  const id = match[2] as string;
-  if (match[1] === "drop") {
+  const confirm = adminIds.confirmImport.decode(interaction.customId);
+  const cancel = adminIds.cancelImport.decode(interaction.customId);
+  const id = (confirm ?? cancel)?.[0];
+  if (!id) throw new UserError("That button does not belong to an import; run /admin import again.");
+  if (cancel) {
     // Taken out in one step: when a Confirm wins the race, this press is refused instead of saying nothing changed.
     const pending = await cancelImport(ctx.db, id);
     await respond(
@@ -66,28 +67,5 @@ export async function importButton(interaction: ComponentInteraction, ctx: BotCo
       return changeView(outcome, `Season ${outcome.season} imported`);
     },
     { update: true },
-  );
-}
-
-/** `/admin export season:` the season's document as a file, to keep, correct offline or import elsewhere. */
-export async function exportFile(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const season = interaction.options.getInteger("season", true);
-  await respond(
-    interaction,
-    async () => {
-      const live = await getLiveSeason(ctx.db, season);
-      if (!live)
-        throw new UserError(
-          `Season ${season} is not run from Discord; its file is data/seasons/season-${season}.json.`,
-        );
-      const name = `season-${String(season).padStart(2, "0")}.json`;
-      return {
-        content: `Season ${season} as of revision ${live.revision}.`,
-        embeds: [],
-        components: [],
-        files: [{ name, data: Buffer.from(`${JSON.stringify(live.document, null, 2)}\n`) }],
-      };
-    },
-    { ephemeral: true },
   );
 }
