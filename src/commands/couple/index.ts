@@ -5,8 +5,7 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getCoupleCard } from "../../lookups/couple.js";
 import { coupleViewWithChart } from "../../views/couple.js";
-
-const buttonId = /^cp:(\d{1,9}):(-?\d{1,2})$/;
+import { coupleIds } from "./ids.js";
 
 export default {
   data: new SlashCommandBuilder()
@@ -41,11 +40,11 @@ export default {
     );
   },
 
-  componentPrefix: "cp",
+  componentPrefix: coupleIds.page.prefix,
   async onComponent(interaction, { db }) {
-    const match = buttonId.exec(interaction.customId);
-    if (!match) throw new UserError("That button does not lead anywhere. Run /couple again.");
-    const draw = async () => coupleViewWithChart(await getCoupleCard(db, Number(match[1])), Number(match[2]));
+    const page = coupleIds.page.decode(interaction.customId);
+    if (!page) throw new UserError("That button does not lead anywhere. Run /couple again.");
+    const draw = async () => coupleViewWithChart(await getCoupleCard(db, page[0]), page[1]);
     await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
   },
 } satisfies Command;

@@ -6,8 +6,7 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getStyleBest } from "../../lookups/dance.js";
 import { danceView } from "../../views/dance.js";
-
-const buttonId = /^dn:(\d{1,3}):(-?\d{1,3}):([\p{L}\p{N} ]{1,90})$/u;
+import { danceIds } from "./ids.js";
 
 export default {
   data: new SlashCommandBuilder()
@@ -38,13 +37,13 @@ export default {
     );
   },
 
-  componentPrefix: "dn",
+  componentPrefix: danceIds.page.prefix,
   async onComponent(interaction, { db, styles }) {
-    const match = buttonId.exec(interaction.customId);
-    const style = match ? styles.byFolded(match[3] as string) : undefined;
-    if (!match || !style) throw new UserError("That button does not lead anywhere any more. Run /dance again.");
-    const season = Number(match[1]) || null;
-    const draw = async () => danceView(await getStyleBest(db, style, season), Number(match[2]));
+    const page = danceIds.page.decode(interaction.customId);
+    const style = page ? styles.byFolded(page[2]) : undefined;
+    if (!page || !style) throw new UserError("That button does not lead anywhere any more. Run /dance again.");
+    const season = page[0] || null;
+    const draw = async () => danceView(await getStyleBest(db, style, season), page[1]);
     await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
   },
 } satisfies Command;

@@ -6,6 +6,7 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { type HelpEntry, helpEntries } from "../../lookups/help.js";
 import { helpView } from "../../views/help.js";
+import { helpIds } from "./ids.js";
 
 /** One worked example per command (or subcommand); tests check each against the command's definition. */
 export const examples: Readonly<Record<string, string>> = {
@@ -42,11 +43,11 @@ export default {
     await respond(interaction, async () => helpView(await loadEntries()));
   },
 
-  componentPrefix: "hp",
+  componentPrefix: helpIds.page.prefix,
   async onComponent(interaction) {
-    const match = /^hp:(-?\d{1,2})$/.exec(interaction.customId);
-    if (!match) throw new UserError("That button does not lead anywhere. Run /help again.");
-    const draw = async () => helpView(await loadEntries(), Number(match[1]));
+    const page = helpIds.page.decode(interaction.customId);
+    if (!page) throw new UserError("That button does not lead anywhere. Run /help again.");
+    const draw = async () => helpView(await loadEntries(), page[0]);
     await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
   },
 } satisfies Command;

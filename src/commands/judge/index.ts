@@ -5,8 +5,7 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getJudgeRecord } from "../../lookups/judge.js";
 import { judgeView } from "../../views/judge.js";
-
-const buttonId = /^jd:(\d{1,9}):(-?\d{1,2})$/;
+import { judgeIds } from "./ids.js";
 
 export default {
   data: new SlashCommandBuilder()
@@ -30,11 +29,11 @@ export default {
     await interaction.respond(judges.suggest(interaction.options.getFocused()));
   },
 
-  componentPrefix: "jd",
+  componentPrefix: judgeIds.page.prefix,
   async onComponent(interaction, { db }) {
-    const match = buttonId.exec(interaction.customId);
-    if (!match) throw new UserError("That button does not lead anywhere. Run /judge again.");
-    const draw = async () => judgeView(await getJudgeRecord(db, Number(match[1])), Number(match[2]));
+    const page = judgeIds.page.decode(interaction.customId);
+    if (!page) throw new UserError("That button does not lead anywhere. Run /judge again.");
+    const draw = async () => judgeView(await getJudgeRecord(db, page[0]), page[1]);
     await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
   },
 } satisfies Command;

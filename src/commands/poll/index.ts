@@ -11,6 +11,7 @@ import { weekdays } from "../../polls/schedule.js";
 import { autocomplete } from "./autocomplete.js";
 import { close } from "./close.js";
 import { create } from "./create.js";
+import { pollIds } from "./ids.js";
 import { schedule } from "./schedule.js";
 import { settings } from "./settings.js";
 import { vote } from "./vote.js";
@@ -133,6 +134,6 @@ export default {
     await handler(interaction, ctx);
   },
   autocomplete,
-  componentPrefix: "pv",
+  componentPrefix: pollIds.voteMenu.prefix,
   onComponent: vote,
 } satisfies Command;

@@ -5,7 +5,8 @@ import type { BotContext, Command } from "../../discord/command.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
-import { boardIdPattern, boardPageSize, pickHistoryView, predictionBoardView } from "../../views/pollPredictions.js";
+import { boardPageSize, pickHistoryView, predictionBoardView } from "../../views/pollPredictions.js";
+import { predictionsIds } from "./ids.js";
 
 async function seasonId(ctx: BotContext, season: number | null): Promise<number | null> {
   if (season === null) return null;
@@ -73,13 +74,13 @@ export default {
     await interaction.respond(await seasonChoices(ctx.db, String(interaction.options.getFocused())));
   },
 
-  componentPrefix: "pr",
+  componentPrefix: predictionsIds.page.prefix,
   async onComponent(interaction, ctx) {
-    const match = boardIdPattern.exec(interaction.customId);
-    if (!match) throw new UserError("That button does not lead anywhere. Run /predictions leaderboard again.");
+    const page =
+      predictionsIds.page.decode(interaction.customId) ?? predictionsIds.nextPage.decode(interaction.customId);
+    if (!page) throw new UserError("That button does not lead anywhere. Run /predictions leaderboard again.");
     const guildId = guildOf(interaction.guildId);
-    const season = Number(match[1]) || null;
-    const draw = () => board(ctx, guildId, season, Number(match[2]), interaction.user.id);
+    const draw = () => board(ctx, guildId, page[0] || null, page[1], interaction.user.id);
     await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
   },
 } satisfies Command;

@@ -5,8 +5,7 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getProCareer } from "../../lookups/pro.js";
 import { proView } from "../../views/pro.js";
-
-const buttonId = /^pro:(\d{1,9}):(-?\d{1,2})$/;
+import { proIds } from "./ids.js";
 
 export default {
   data: new SlashCommandBuilder()
@@ -30,11 +29,11 @@ export default {
     await interaction.respond(pros.suggest(interaction.options.getFocused()));
   },
 
-  componentPrefix: "pro",
+  componentPrefix: proIds.page.prefix,
   async onComponent(interaction, { db }) {
-    const match = buttonId.exec(interaction.customId);
-    if (!match) throw new UserError("That button does not lead anywhere. Run /pro again.");
-    const draw = async () => proView(await getProCareer(db, Number(match[1])), Number(match[2]));
+    const page = proIds.page.decode(interaction.customId);
+    if (!page) throw new UserError("That button does not lead anywhere. Run /pro again.");
+    const draw = async () => proView(await getProCareer(db, page[0]), page[1]);
     await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
   },
 } satisfies Command;

@@ -6,8 +6,7 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getWeekResults } from "../../lookups/results.js";
 import { resultsView } from "../../views/results.js";
-
-const buttonId = /^rs:(\d{1,3}):(\d{1,2})$/;
+import { resultsIds } from "./ids.js";
 
 export default {
   data: new SlashCommandBuilder()
@@ -31,11 +30,11 @@ export default {
     await interaction.respond(await seasonWeekChoices(db, interaction));
   },
 
-  componentPrefix: "rs",
+  componentPrefix: resultsIds.week.prefix,
   async onComponent(interaction, { db }) {
-    const match = buttonId.exec(interaction.customId);
-    if (!match) throw new UserError("That button does not lead anywhere. Run /results again.");
-    const request = { season: Number(match[1]), week: Number(match[2]), guildId: interaction.guildId };
+    const target = resultsIds.week.decode(interaction.customId);
+    if (!target) throw new UserError("That button does not lead anywhere. Run /results again.");
+    const request = { season: target[0], week: target[1], guildId: interaction.guildId };
     const draw = async () => resultsView(await getWeekResults(db, request));
     await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
   },

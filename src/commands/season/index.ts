@@ -6,8 +6,7 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getSeasonOverview } from "../../lookups/season.js";
 import { seasonView } from "../../views/season.js";
-
-const buttonId = /^sn:(\d{1,3})$/;
+import { seasonIds } from "./ids.js";
 
 export default {
   data: new SlashCommandBuilder()
@@ -31,11 +30,11 @@ export default {
     await interaction.respond(await seasonChoices(db, String(interaction.options.getFocused())));
   },
 
-  componentPrefix: "sn",
+  componentPrefix: seasonIds.season.prefix,
   async onComponent(interaction, { db }) {
-    const match = buttonId.exec(interaction.customId);
-    if (!match) throw new UserError("That button does not lead anywhere. Run /season again.");
-    const draw = async () => seasonView(await getSeasonOverview(db, Number(match[1])));
+    const target = seasonIds.season.decode(interaction.customId);
+    if (!target) throw new UserError("That button does not lead anywhere. Run /season again.");
+    const draw = async () => seasonView(await getSeasonOverview(db, target[0]));
     await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
   },
 } satisfies Command;
