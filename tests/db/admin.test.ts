@@ -15,8 +15,8 @@ import {
 } from "../../src/admin/seasons.js";
 import { defaultDataDir } from "../../src/data/loadSeasonFiles.js";
 import type { SeasonFile } from "../../src/data/seasonFile.js";
-import { listAudit, setResultsChannel } from "../../src/db/queries/admin.js";
-import { setSpoilerHours } from "../../src/db/queries/guilds.js";
+import { listAudit } from "../../src/db/queries/audit.js";
+import { setResultsChannel, setSpoilerHours } from "../../src/db/queries/guilds.js";
 import { castVote, closePoll, createPoll, pickHistory, setPollMessage } from "../../src/db/queries/polls/index.js";
 import { adminAudit, couples, liveSeasons, seasons } from "../../src/db/schema/index.js";
 import { seedSeasons } from "../../src/db/seed.js";
