@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
+import { listen } from "../db/notify.js";
 import { listResultsChannels } from "../db/queries/guilds.js";
 import { claimDueNightPosts, markNightPosted, queueNightPost } from "../db/queries/nightPosts.js";
 import { latestSeasonNumber } from "../db/queries/seasons.js";
@@ -10,10 +11,13 @@ import { type LookupIndexes, refreshIndexes } from "../lookups/indexes.js";
 import { getLeaderboard } from "../lookups/leaderboard.js";
 import { airInstant } from "../lookups/spoilers.js";
 import type { Messenger } from "../scheduler/messenger.js";
+import { forgetSeasons } from "../seasons/store.js";
 import { leaderboardView } from "../views/leaderboard.js";
 import type { ChangeOutcome } from "./seasons.js";
 
 const versionKey = "live:indexes";
+/** NOTIFY channel carrying the new data version to every bot process. */
+export const changesChannel = "mirrorball_season_data";
 
 /**
  * Makes an owner's change reach every server at once: this process's name indexes are rebuilt at once, other
@@ -24,6 +28,7 @@ export class LiveSync {
   private seen: string | null = null;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
+  private unlisten: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly db: Database,
@@ -35,11 +40,29 @@ export class LiveSync {
 
   async start(): Promise<void> {
     this.seen = await this.currentVersion();
+    // Another process's change reaches this one within milliseconds; the timer below only backs it up.
+    this.unlisten = await listen(
+      this.db,
+      changesChannel,
+      (version) =>
+        void this.adopt(version).catch((error: unknown) =>
+          this.logger.error(
+            { err: error },
+            "could not rebuild after another process's change; retrying on the next tick",
+          ),
+        ),
+      () => forgetSeasons(this.db),
+    ).catch((error: unknown) => {
+      this.logger.warn({ err: error }, "no change notifications; other processes' edits show within 5 s");
+      return undefined;
+    });
     this.timer = setInterval(() => void this.tick(), this.intervalMs);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
+    await this.unlisten?.().catch(() => {});
+    this.unlisten = undefined;
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
@@ -47,6 +70,7 @@ export class LiveSync {
 
   /** After a change in this process: indexes now, then the version other processes watch, then the posts. */
   async changed(outcome: ChangeOutcome, now = new Date()): Promise<void> {
+    forgetSeasons(this.db);
     await refreshIndexes(this.db, this.indexes);
     this.seen = await announceChange(this.db);
     await queueNightPosts(this.db, outcome, now);
@@ -58,10 +82,7 @@ export class LiveSync {
     this.running ??= (async () => {
       try {
         const version = await this.currentVersion();
-        if (version !== this.seen) {
-          await refreshIndexes(this.db, this.indexes);
-          this.seen = version;
-        }
+        if (version !== this.seen) await this.adopt(version);
         await this.postDue(now);
       } catch (error) {
         this.logger.error({ err: error }, "live season sync failed; retrying on the next tick");
@@ -70,6 +91,19 @@ export class LiveSync {
       }
     })();
     return this.running;
+  }
+
+  /** Another process changed season data: forget what is remembered and rebuild the name indexes. */
+  private async adopt(version: string | null): Promise<void> {
+    if (version === this.seen) return;
+    forgetSeasons(this.db);
+    this.seen = version;
+    try {
+      await refreshIndexes(this.db, this.indexes);
+    } catch (error) {
+      this.seen = null; // the next tick tries again
+      throw error;
+    }
   }
 
   private async currentVersion(): Promise<string | null> {
@@ -108,6 +142,7 @@ export async function announceChange(db: Database): Promise<string> {
     .insert(botState)
     .values({ key: versionKey, value: version })
     .onConflictDoUpdate({ target: botState.key, set: { value: version, updatedAt: sql`now()` } });
+  await db.execute(sql`select pg_notify(${changesChannel}, ${version})`);
   return version;
 }
 

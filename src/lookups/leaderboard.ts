@@ -2,6 +2,7 @@ import type { Database } from "../db/client.js";
 import { seasonWeeks } from "../db/queries/seasons.js";
 import { loadWeekSheet, weekIdsByNumber } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
+import { seasonStore } from "../seasons/store.js";
 import { carryOverPoints, type Standing, weekStandings } from "../standings/standings.js";
 import type { WeekSheet } from "../standings/types.js";
 import { describeRange } from "./ranges.js";
@@ -16,7 +17,7 @@ export interface Leaderboard {
   seasonNumbers: number[];
 }
 
-export async function getLeaderboard(
+async function leaderboardNow(
   db: Database,
   request: { season?: number | null; week?: number | null },
 ): Promise<Leaderboard> {
@@ -38,4 +39,13 @@ export async function getLeaderboard(
     carried = carryOverPoints(earlier.filter((s): s is WeekSheet => s !== null));
   }
   return { sheet, standings: weekStandings(sheet, carried), weekNumbers, seasonNumbers };
+}
+
+/** Answered from memory after the first time (src/seasons/store.ts). */
+export function getLeaderboard(
+  db: Database,
+  request: { season?: number | null; week?: number | null },
+): Promise<Leaderboard> {
+  const key = `leaderboard:${request.season ?? null}:${request.week ?? null}`;
+  return seasonStore(db).remember(key, () => leaderboardNow(db, request));
 }
