@@ -107,7 +107,7 @@ export class PollRuntime {
     const outcome = resolution
       ? `Scored from the recorded result: ${resolution.correctVoters} correct pick${resolution.correctVoters === 1 ? "" : "s"}.`
       : undefined;
-    await this.messenger.send(found.poll.channelId, pollResultsView({ poll: shape, result, voters, outcome }));
+    await this.messenger.send(found.poll.channelId, await pollResultsView({ poll: shape, result, voters, outcome }));
     await markAnnounced(this.db, poll.id);
     this.logger.info({ pollId: poll.id, votes: result.total, closedBy: found.poll.closedBy }, "poll closed");
   }

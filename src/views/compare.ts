@@ -1,6 +1,8 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import type { CompareSide, Comparison } from "../lookups/compare.js";
-import { type ChartLine, chartTheme, renderLineChart } from "./chart.js";
+import type { ChartLine } from "./chart.js";
+import { renderLineChart } from "./charts.js";
+import { chartTheme } from "./chartTheme.js";
 import { colors, ordinal, plain, score } from "./format.js";
 import { clip, type Field, fitLines, limits } from "./limits.js";
 import { danceLabel } from "./scores.js";

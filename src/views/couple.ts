@@ -2,7 +2,8 @@ import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builde
 import { ButtonStyle } from "discord-api-types/v10";
 import { coupleIds } from "../commands/couple/ids.js";
 import { type CoupleCard, type CoupleWeek, weeklyPoints } from "../lookups/couple.js";
-import { chartTheme, renderLineChart } from "./chart.js";
+import { renderLineChart } from "./charts.js";
+import { chartTheme } from "./chartTheme.js";
 import { colors, danceText, ordinal, plain, score } from "./format.js";
 import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
 import type { View } from "./view.js";
