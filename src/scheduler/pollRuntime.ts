@@ -2,7 +2,7 @@
 import type { Database } from "../db/client.js";
 import {
   type CastVote,
-  castVote,
+  castVotes,
   claimTallyEdit,
   closePoll,
   countVotes,
@@ -15,9 +15,11 @@ import {
   pollVoteList,
   resolvePoll,
   setPollMessage,
+  type VoteResult,
 } from "../db/queries/polls/index.js";
 import type { Logger } from "../logger.js";
 import { EditCoalescer, type FlushResult } from "../polls/coalesce.js";
+import { GroupCommit } from "../polls/groupCommit.js";
 import { tally } from "../polls/tally.js";
 import { type PollShape, pollMessageView, pollResultsView } from "../views/poll.js";
 import type { Messenger } from "./messenger.js";
@@ -27,6 +29,8 @@ export const tallyEditIntervalMs = 2_000;
 
 export class PollRuntime {
   readonly tallies: EditCoalescer<number>;
+  /** Votes that arrive together are committed together (one statement), each receipt after its commit. */
+  private readonly votes: GroupCommit<CastVote, VoteResult>;
 
   constructor(
     private readonly db: Database,
@@ -34,6 +38,10 @@ export class PollRuntime {
     private readonly logger: Logger,
     editIntervalMs = tallyEditIntervalMs,
   ) {
+    this.votes = new GroupCommit(
+      (batch) => castVotes(this.db, batch),
+      (vote) => `${vote.pollId}:${vote.userId}`,
+    );
     this.tallies = new EditCoalescer<number>(
       (pollId) => this.redrawTally(pollId, editIntervalMs),
       editIntervalMs,
@@ -57,7 +65,7 @@ export class PollRuntime {
 
   /** Stores a vote (durably, before the caller sends the receipt) and schedules a coalesced tally redraw. */
   async vote(vote: CastVote) {
-    const result = await castVote(this.db, vote);
+    const result = await this.votes.submit(vote);
     if (result.stored) this.tallies.touch(vote.pollId);
     return result;
   }
@@ -123,6 +131,7 @@ export class PollRuntime {
   }
 
   async stop(): Promise<void> {
+    await this.votes.drain();
     await this.tallies.stop();
   }
 }
