@@ -46,7 +46,7 @@ class CuttableProxy {
 
   async start(): Promise<void> {
     await this.listen(0);
-    this.port = (this.server?.address() as { port: number }).port;
+    this.port = (this.server?.address() as { port: number } | null)?.port ?? 0;
   }
 
   async cut(): Promise<void> {
