@@ -5,6 +5,7 @@ import { renderLineChart } from "./charts.js";
 import { chartTheme } from "./chartTheme.js";
 import { colors, ordinal, plain, score } from "./format.js";
 import { clip, type Field, fitLines, limits } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { danceLabel } from "./scores.js";
 import type { View } from "./view.js";
 
@@ -31,7 +32,7 @@ function weekKeys(c: Comparison): string[] {
   return [...seen].sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).map(([k]) => k);
 }
 
-export async function compareView(c: Comparison): Promise<View> {
+async function compareViewNow(c: Comparison): Promise<View> {
   const keys = weekKeys(c);
   const value = (s: CompareSide, key: string) => s.points.find((p) => p.key === key)?.total ?? null;
   const lines = keys.map((k) => {
@@ -74,3 +75,6 @@ export async function compareView(c: Comparison): Promise<View> {
     files: [{ name, data, description: `Chart comparing ${short(c.a)} and ${short(c.b)} week by week` }],
   };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const compareView = drawnOnce(compareViewNow);

@@ -5,6 +5,7 @@ import type { Leaderboard } from "../lookups/leaderboard.js";
 import type { Standing } from "../standings/standings.js";
 import { colors, coupleName, danceText, judgesLine, longDate, plain, score } from "./format.js";
 import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import type { View } from "./view.js";
 
 const medals = ["🥇", "🥈", "🥉"];
@@ -32,7 +33,7 @@ function standingField(s: Standing, carryWeeks: number[]): Field {
 }
 
 /** `seasons`: every season in the records, for previous/next season buttons (none when empty). */
-export function leaderboardView(board: Leaderboard, page = 0): View {
+function leaderboardViewNow(board: Leaderboard, page = 0): View {
   const seasons = board.seasonNumbers;
   const { sheet, standings, weekNumbers } = board;
   const title = clip(
@@ -124,3 +125,6 @@ export function leaderboardView(board: Leaderboard, page = 0): View {
   }
   return { embeds: [embed.toJSON()], components: rows.map((r) => r.toJSON()) };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const leaderboardView = drawnOnce(leaderboardViewNow);
