@@ -6,6 +6,7 @@ import type { BotContext, Command } from "./discord/command.js";
 import { loadCommands } from "./discord/loadCommands.js";
 import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
+import { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
 import { buildIndexes } from "./lookups/indexes.js";
 import { restMessenger } from "./scheduler/messenger.js";
@@ -28,7 +29,8 @@ export async function startBot(options: { config: Config; db: Database; token: s
   const scheduler = new Scheduler(db, polls, logger);
   const indexes = await buildIndexes(db);
   const live = new LiveSync(db, indexes, restMessenger(client.rest), logger);
-  const ctx: BotContext = { db, config, logger, polls, live, ...indexes };
+  const leagues = new LeagueRuntime(db, restMessenger(client.rest), logger);
+  const ctx: BotContext = { db, config, logger, polls, live, leagues, ...indexes };
 
   const onReady = ready(commands, ctx);
   const connected = new Promise<void>((resolve) => {
@@ -44,6 +46,7 @@ export async function startBot(options: { config: Config; db: Database; token: s
   await client.login(options.token);
   await connected;
   scheduler.start();
+  leagues.start();
   await live.start();
   return {
     client: client as Client<true>,
@@ -52,6 +55,7 @@ export async function startBot(options: { config: Config; db: Database; token: s
     async stop() {
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
       await scheduler.stop();
+      await leagues.stop();
       await live.stop();
       await polls.stop();
       await client.destroy();

@@ -1,0 +1,116 @@
+/**
+ * The league clock and the league messages: missed clocks get their automatic pick, live leagues follow the recorded
+ * results, and every league under way re-scores when the show's records change. Each piece of work is claimed in SQL
+ * (a turn moves once, a version is claimed once), so every bot process can run the job.
+ */
+import type { Database } from "../db/client.js";
+import {
+  claimRescores,
+  deleteLeague,
+  dueClocks,
+  type LeagueRow,
+  liveLeagues,
+  setLeagueMessage,
+  showDataVersion,
+} from "../db/queries/leagues/index.js";
+import type { Logger } from "../logger.js";
+import type { Messenger } from "../scheduler/messenger.js";
+import { leagueMessageView } from "../views/league.js";
+import { followLiveSeason } from "./lifecycle.js";
+import { expireClock, loadLeague, rescore } from "./service.js";
+
+/** The shape of a background job in the bot's job runner (src/jobs/ on main). */
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(now: Date): Promise<void>;
+}
+
+export class LeagueRuntime {
+  readonly job: Job;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  /** Set by stop(): a pass in progress leaves the rest of its work to the next process or start. */
+  private halted = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly messenger: Messenger,
+    private readonly logger: Logger,
+    everyMs = 1_000,
+  ) {
+    this.job = { name: "league-clock", everyMs, run: () => this.tick() };
+  }
+
+  /** Posts a new league's message; a league whose message cannot be sent is dropped. */
+  async publish(league: LeagueRow): Promise<string> {
+    try {
+      const state = await loadLeague(this.db, league.id);
+      if (!state) throw new Error("league vanished before its message was sent");
+      const messageId = await this.messenger.send(league.channelId, leagueMessageView(state));
+      await setLeagueMessage(this.db, league.id, messageId);
+      return messageId;
+    } catch (error) {
+      await deleteLeague(this.db, league.id);
+      throw error;
+    }
+  }
+
+  /** Redraws a league's message from the database (after the clock, a release or waivers opening). */
+  async redraw(leagueId: number): Promise<void> {
+    const state = await loadLeague(this.db, leagueId);
+    if (!state?.league.messageId) return;
+    await this.messenger.edit(state.league.channelId, state.league.messageId, leagueMessageView(state));
+  }
+
+  /** One pass of the job. */
+  async tick(): Promise<void> {
+    for (const due of await dueClocks(this.db)) {
+      if (this.halted) break;
+      if (await expireClock(this.db, due.id, due.turn)) {
+        this.logger.info({ leagueId: due.id, turn: due.turn }, "league clock ran out; automatic turn stored");
+        await this.redraw(due.id).catch((error: unknown) =>
+          this.logger.warn({ err: error, leagueId: due.id }, "could not redraw a league message"),
+        );
+      }
+    }
+    for (const league of await liveLeagues(this.db)) {
+      if (await followLiveSeason(this.db, league)) await this.redraw(league.id).catch(() => undefined);
+    }
+    const version = await showDataVersion(this.db);
+    for (const leagueId of await claimRescores(this.db, version)) {
+      const appended = await rescore(this.db, leagueId);
+      if (appended > 0) this.logger.info({ leagueId, appended }, "league re-scored after the records changed");
+    }
+  }
+
+  /** Until main's job runner lands: a timer of our own that runs the job, never overlapping itself. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.halted = false;
+    this.arm(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.halted = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private arm(ms: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.job
+        .run(new Date())
+        .catch((error: unknown) => this.logger.error({ err: error }, "league job failed; retrying on the next tick"))
+        .finally(() => {
+          this.running = undefined;
+          this.arm(this.job.everyMs);
+        });
+    }, ms);
+  }
+}
