@@ -105,7 +105,7 @@ export async function advance(db: Database, state: LeagueState, all: boolean): P
 /** After `week` is scored: the teams that lost a couple that week claim in waiver order, if any couple is free. */
 export async function maybeOpenWaivers(db: Database, leagueId: number, week: number): Promise<boolean> {
   const state = await loadLeague(db, leagueId);
-  if (!state || state.league.status !== "active") return false;
+  if (state?.league.status !== "active") return false;
   const exited = new Set(state.cast.filter((c) => c.exitWeek === week).map((c) => c.id));
   const losers = new Set(state.picks.filter((p) => p.coupleId !== null && exited.has(p.coupleId)).map((p) => p.teamId));
   if (losers.size === 0 || available(state).length === 0) return false;

@@ -14,7 +14,7 @@ export async function joinLeague(
 ): Promise<JoinResult> {
   return db.transaction(async (tx) => {
     const [league] = await tx.select().from(leagues).where(eq(leagues.id, input.leagueId)).for("update");
-    if (!league || league.status !== "open") return { joined: false, reason: "closed" } as const;
+    if (league?.status !== "open") return { joined: false, reason: "closed" } as const;
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(leagueTeams)
