@@ -9,8 +9,8 @@ import type { Logger } from "../logger.js";
 import { type LookupIndexes, refreshIndexes } from "../lookups/indexes.js";
 import { getLeaderboard } from "../lookups/leaderboard.js";
 import { airInstant } from "../lookups/spoilers.js";
-import type { Messenger } from "../scheduler/messenger.js";
 import { leaderboardView } from "../views/leaderboard.js";
+import type { Messenger } from "../views/view.js";
 import type { ChangeOutcome } from "./seasons.js";
 
 const versionKey = "live:indexes";

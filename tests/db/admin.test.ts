@@ -25,8 +25,7 @@ import { getLeaderboard } from "../../src/lookups/leaderboard.js";
 import { getWeekResults } from "../../src/lookups/results.js";
 import { getSeasonOverview } from "../../src/lookups/season.js";
 import { predictionPoll } from "../../src/polls/prediction.js";
-import type { Messenger } from "../../src/scheduler/messenger.js";
-import type { View } from "../../src/views/view.js";
+import type { Messenger, View } from "../../src/views/view.js";
 import { engine, seededDatabase, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase;
