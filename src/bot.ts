@@ -4,12 +4,12 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { BotContext, Command } from "./discord/command.js";
 import { loadCommands } from "./discord/loadCommands.js";
+import { channelMessenger } from "./discord/messenger.js";
 import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
 import { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
 import { buildIndexes } from "./lookups/indexes.js";
-import { restMessenger } from "./scheduler/messenger.js";
 import { PollRuntime } from "./scheduler/pollRuntime.js";
 import { Scheduler } from "./scheduler/scheduler.js";
 
@@ -25,11 +25,11 @@ export async function startBot(options: { config: Config; db: Database; token: s
   const { config, db, logger } = options;
   const commands = await loadCommands();
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
-  const polls = new PollRuntime(db, restMessenger(client.rest), logger);
+  const polls = new PollRuntime(db, channelMessenger(client), logger);
   const scheduler = new Scheduler(db, polls, logger);
   const indexes = await buildIndexes(db);
-  const live = new LiveSync(db, indexes, restMessenger(client.rest), logger);
-  const leagues = new LeagueRuntime(db, restMessenger(client.rest), logger);
+  const live = new LiveSync(db, indexes, channelMessenger(client), logger);
+  const leagues = new LeagueRuntime(db, channelMessenger(client), logger);
   const ctx: BotContext = { db, config, logger, polls, live, leagues, ...indexes };
 
   const onReady = ready(commands, ctx);

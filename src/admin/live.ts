@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { claimDueNightPosts, listResultsChannels, markNightPosted, queueNightPost } from "../db/queries/admin.js";
-import { latestSeasonNumber, listSeasonNumbers } from "../db/queries/seasons.js";
+import { listResultsChannels } from "../db/queries/guilds.js";
+import { claimDueNightPosts, markNightPosted, queueNightPost } from "../db/queries/nightPosts.js";
+import { latestSeasonNumber } from "../db/queries/seasons.js";
 import { botState } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
 import { type LookupIndexes, refreshIndexes } from "../lookups/indexes.js";
 import { getLeaderboard } from "../lookups/leaderboard.js";
 import { airInstant } from "../lookups/spoilers.js";
-import type { Messenger } from "../scheduler/messenger.js";
 import { leaderboardView } from "../views/leaderboard.js";
+import type { Messenger } from "../views/view.js";
 import type { ChangeOutcome } from "./seasons.js";
 
 const versionKey = "live:indexes";
@@ -79,12 +80,11 @@ export class LiveSync {
   private async postDue(now: Date): Promise<void> {
     const due = await claimDueNightPosts(this.db, now);
     if (due.length === 0) return;
-    const seasons = await listSeasonNumbers(this.db);
     for (const post of due) {
       try {
         const board = await getLeaderboard(this.db, { season: post.season, week: post.week });
         // A channel post has no navigation: its buttons would move the one message under everyone's eyes.
-        const view = { ...leaderboardView(board, 0, seasons), components: [] };
+        const view = { ...leaderboardView(board, 0), components: [] };
         const messageId = await this.messenger.send(post.channelId, {
           ...view,
           content: `Season ${post.season} week ${post.week}: the judges' scores are in.`,

@@ -4,16 +4,16 @@ import { join } from "node:path";
 import { defaultDataDir, type LoadedSeasonFile, parseSeasonFile, SeasonFileError } from "../data/loadSeasonFiles.js";
 import type { SeasonFile } from "../data/seasonFile.js";
 import type { Database } from "../db/client.js";
+import { appendAudit } from "../db/queries/audit.js";
 import {
-  appendAudit,
   getLiveSeason,
   getPendingImport,
   type PendingImport,
   saveLiveSeason,
-  seasonIsLoaded,
   storePendingImport,
   takePendingImport,
-} from "../db/queries/admin.js";
+} from "../db/queries/liveSeasons.js";
+import { seasonIsLoaded } from "../db/queries/seasons.js";
 import { lockSeason, seedSeasons } from "../db/seed.js";
 import { UserError } from "../errors.js";
 import { describeChanges } from "./changes.js";

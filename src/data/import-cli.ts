@@ -7,7 +7,7 @@ import { announceChange, queueNightPosts } from "../admin/live.js";
 import { applyDocument, parseImport } from "../admin/seasons.js";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
-import { getLiveSeason } from "../db/queries/admin.js";
+import { getLiveSeason } from "../db/queries/liveSeasons.js";
 import { UserError } from "../errors.js";
 import { logger } from "../logger.js";
 import { defaultDataDir } from "./loadSeasonFiles.js";

@@ -14,8 +14,8 @@ import {
   showDataVersion,
 } from "../db/queries/leagues/index.js";
 import type { Logger } from "../logger.js";
-import type { Messenger } from "../scheduler/messenger.js";
 import { leagueMessageView } from "../views/league.js";
+import type { Messenger } from "../views/view.js";
 import { followLiveSeason } from "./lifecycle.js";
 import { expireClock, loadLeague, rescore } from "./service.js";
 

@@ -20,7 +20,7 @@ import type { Logger } from "../logger.js";
 import { EditCoalescer, type FlushResult } from "../polls/coalesce.js";
 import { tally } from "../polls/tally.js";
 import { type PollShape, pollMessageView, pollResultsView } from "../views/poll.js";
-import type { Messenger } from "./messenger.js";
+import type { Messenger } from "../views/view.js";
 
 /** One poll message is edited at most this often, however many votes arrive. */
 export const tallyEditIntervalMs = 2_000;

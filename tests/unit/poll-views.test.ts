@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
+import { pollIds } from "../../src/commands/poll/ids.js";
 import { parseCustomOptions } from "../../src/polls/custom.js";
 import { parseDuration, pollDuration } from "../../src/polls/duration.js";
 import { tally } from "../../src/polls/tally.js";
 import { barChartSize } from "../../src/views/chart.js";
 import { limits } from "../../src/views/limits.js";
-import { pollMessageView, pollResultsView, safeText, voteId, voteIdPattern } from "../../src/views/poll.js";
+import { pollMessageView, pollResultsView, safeText } from "../../src/views/poll.js";
 import { pollChartPng } from "../../src/views/pollChart.js";
 
 const poll = (over: Partial<Parameters<typeof pollMessageView>[0]> = {}) => ({
@@ -77,7 +78,8 @@ describe("poll message", () => {
     expect(row?.components).toHaveLength(4);
     const ids = (row?.components ?? []).map((c) => ("custom_id" in c ? c.custom_id : ""));
     expect(ids).toEqual(["pv:42:0", "pv:42:1", "pv:42:2", "pv:42:3"]);
-    expect(voteIdPattern.exec(voteId(42, 3))?.slice(1)).toEqual(["42", "3"]);
+    expect(pollIds.voteButton.decode("pv:42:3")).toEqual([42, 3]);
+    expect(pollIds.voteMenu.decode("pv:42:3")).toBeUndefined();
   });
 
   test("GIVEN a 16-couple cast WHEN drawn THEN it is one select menu with 16 choices within every limit", () => {

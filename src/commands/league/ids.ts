@@ -9,5 +9,3 @@ export const leagueIds = {
   /** Waivers: keep the empty slot this turn. */
   keep: customId("lg", "keep", [idPart.count, idPart.count]),
 } as const;
-
-export const leaguePrefix = "lg";

@@ -8,7 +8,7 @@ import { advance } from "./advance.js";
 import { autocomplete } from "./autocomplete.js";
 import { create } from "./create.js";
 import { draft } from "./draft.js";
-import { leagueIds, leaguePrefix } from "./ids.js";
+import { leagueIds } from "./ids.js";
 import { join } from "./join.js";
 import { pick } from "./pick.js";
 import { scoring } from "./scoring.js";
@@ -112,6 +112,6 @@ export default {
     await handler(interaction, ctx);
   },
   autocomplete,
-  componentPrefix: leaguePrefix,
+  componentPrefix: leagueIds.join.prefix,
   onComponent,
 } satisfies Command;
