@@ -100,11 +100,15 @@ export async function loadLeague(db: Database, leagueId: number): Promise<League
   };
 }
 
-/** Couples not on any team and still dancing after the weeks released so far, best first by the auto-pick rule. */
+/**
+ * Couples not on any team and still dancing, best first by the auto-pick rule. A replay hides exits after the weeks
+ * released (no spoilers); a live league knows only the exits that happened, so every recorded one counts.
+ */
 export function available(state: LeagueState): CastMember[] {
   const taken = new Set(state.picks.map((p) => p.coupleId));
+  const known = state.league.mode === "replay" ? state.league.releasedWeek : Number.POSITIVE_INFINITY;
+  const free = state.cast.filter((c) => !taken.has(c.id) && (c.exitWeek === null || c.exitWeek > known));
   const released = state.league.releasedWeek;
-  const free = state.cast.filter((c) => !taken.has(c.id) && (c.exitWeek === null || c.exitWeek > released));
   return rankCandidates(free, released >= 1) as CastMember[];
 }
 
