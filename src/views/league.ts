@@ -36,12 +36,15 @@ export function candidateNote(c: CastMember, weekOneScored: boolean): string {
   if (weekOneScored) return c.lastWeek === null ? "Did not dance last week" : `Last week: ${score(c.lastWeek)}`;
   if (c.proSeasons === 0) return `${c.pro}: first season`;
   const titles = c.proTitles === 1 ? "1 title" : `${c.proTitles} titles`;
-  const average =
-    c.proAveragePlacement === null ? "" : `, average place ${score(Math.round(c.proAveragePlacement * 10) / 10)}`;
+  const average = c.proAveragePlacement === null ? "" : `, average place ${c.proAveragePlacement.toFixed(1)}`;
   return `${c.pro}: ${titles} in ${c.proSeasons} season${c.proSeasons === 1 ? "" : "s"}${average}`;
 }
 
+/** Room for each team's field: 16 teams together stay well inside the embed's 6000 characters. */
+const boardBudget = 4800;
+
 function boardFields(state: LeagueState): { name: string; value: string }[] {
+  const perTeam = Math.min(limits.fieldValue, Math.floor(boardBudget / Math.max(1, state.teams.length)));
   return state.teams.slice(0, limits.fields).map((team, i) => {
     const roster = rosterOf(state, team.id).map(({ couple, pick }) => {
       const gone = couple.exitWeek !== null && couple.exitWeek <= state.league.releasedWeek ? " ~~out~~" : "";
@@ -52,7 +55,7 @@ function boardFields(state: LeagueState): { name: string; value: string }[] {
     const clock = state.onClock?.id === team.id ? " ⏱️" : "";
     return {
       name: clip(`${i + 1}. ${safeText(team.name, 80)}${clock}`, limits.fieldName),
-      value: fitLines([`<@${team.userId}>`, ...roster], 400),
+      value: fitLines([`<@${team.userId}>`, ...roster], perTeam),
     };
   });
 }
