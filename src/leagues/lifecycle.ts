@@ -13,7 +13,7 @@ import {
 import { latestSeasonNumber } from "../db/queries/seasons.js";
 import { UserError } from "../errors.js";
 import { maxTeams, minTeams } from "./draft.js";
-import { defaultRules, type ScoringRules } from "./scoring.js";
+import { defaultRules } from "./scoring.js";
 import { available, completeWeek, type LeagueState, loadLeague, rescore, standingsOf } from "./service.js";
 import { waiverOrder } from "./waivers.js";
 
@@ -132,8 +132,4 @@ export async function followLiveSeason(db: Database, league: LeagueRow): Promise
   await rescore(db, league.id);
   if (!finished) await maybeOpenWaivers(db, league.id, to);
   return true;
-}
-
-export function changeRules(current: ScoringRules, changes: Partial<ScoringRules>): ScoringRules {
-  return { ...current, ...changes };
 }

@@ -8,6 +8,7 @@ import {
   claimRescores,
   deleteLeague,
   dueClocks,
+  forgetScoredVersion,
   type LeagueRow,
   liveLeagues,
   setLeagueMessage,
@@ -57,31 +58,56 @@ export class LeagueRuntime {
     }
   }
 
-  /** Redraws a league's message from the database (after the clock, a release or waivers opening). */
+  /**
+   * Redraws a league's message from the database (after the clock, a release or waivers opening). A message that is
+   * gone or cannot be edited is logged, never thrown: what was stored stands, and /league draft still shows it.
+   */
   async redraw(leagueId: number): Promise<void> {
-    const state = await loadLeague(this.db, leagueId);
-    if (!state?.league.messageId) return;
-    await this.messenger.edit(state.league.channelId, state.league.messageId, leagueMessageView(state));
+    try {
+      const state = await loadLeague(this.db, leagueId);
+      if (!state?.league.messageId) return;
+      await this.messenger.edit(state.league.channelId, state.league.messageId, leagueMessageView(state));
+    } catch (error) {
+      this.logger.warn({ err: error, leagueId }, "could not redraw a league message");
+    }
   }
 
-  /** One pass of the job. */
+  /** One pass of the job; one league's failure is logged and leaves the others to run. */
   async tick(): Promise<void> {
     for (const due of await dueClocks(this.db)) {
       if (this.halted) break;
-      if (await expireClock(this.db, due.id, due.turn)) {
+      await this.guarded(due.id, "automatic turn", async () => {
+        if (!(await expireClock(this.db, due.id, due.turn))) return;
         this.logger.info({ leagueId: due.id, turn: due.turn }, "league clock ran out; automatic turn stored");
-        await this.redraw(due.id).catch((error: unknown) =>
-          this.logger.warn({ err: error, leagueId: due.id }, "could not redraw a league message"),
-        );
-      }
+        await this.redraw(due.id);
+      });
     }
     for (const league of await liveLeagues(this.db)) {
-      if (await followLiveSeason(this.db, league)) await this.redraw(league.id).catch(() => undefined);
+      if (this.halted) break;
+      await this.guarded(league.id, "following the live season", async () => {
+        if (await followLiveSeason(this.db, league)) await this.redraw(league.id);
+      });
     }
     const version = await showDataVersion(this.db);
     for (const leagueId of await claimRescores(this.db, version)) {
-      const appended = await rescore(this.db, leagueId);
-      if (appended > 0) this.logger.info({ leagueId, appended }, "league re-scored after the records changed");
+      await this.guarded(leagueId, "re-scoring", async () => {
+        try {
+          const appended = await rescore(this.db, leagueId);
+          if (appended > 0) this.logger.info({ leagueId, appended }, "league re-scored after the records changed");
+        } catch (error) {
+          // Unclaimed again, so the next pass (in any process) retries it.
+          await forgetScoredVersion(this.db, leagueId);
+          throw error;
+        }
+      });
+    }
+  }
+
+  private async guarded(leagueId: number, what: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.logger.error({ err: error, leagueId }, `league job failed at ${what}`);
     }
   }
 

@@ -43,10 +43,8 @@ describe(`league draft through the local Discord (${engine})`, () => {
     // m3 lets the clock run out. Rule: most trophies for the pro, then best average placement. With Val's couple gone,
     // Peta Murgatroyd (2 titles, average 7.4) beats every 1-title pro: Barry Williams.
     await league.expireClock();
-    await waitFor("the automatic pick", async () => ((await league.row()).turn === 3 ? true : undefined));
-    await waitFor("the redrawn room", () =>
-      league.message()?.embeds[0]?.description?.includes(`<@${m4.id}>`) ? true : undefined,
-    );
+    await league.waitForTurn(3);
+    expect(league.message()?.embeds[0]?.description).toContain(`<@${m4.id}>`);
     const board = league.message()?.embeds[0]?.fields ?? [];
     expect(board.find((f) => f.name.startsWith("3. "))?.value).toContain("Barry Williams *(auto)*");
 
@@ -188,9 +186,7 @@ describe(`league draft through the local Discord (${engine})`, () => {
     t.bot = await t.startAnotherBot();
     expect(text(await league.pick(m2, "Jason Mraz"))).toBe("");
     await league.expireClock();
-    await waitFor("the automatic pick after the restart", async () =>
-      (await league.row()).turn === 3 ? true : undefined,
-    );
+    await league.waitForTurn(3);
     expect((await league.picks()).map((p) => p.kind)).toEqual(["pick", "pick", "auto"]);
     expect(text(await league.pick(m1))).toBe("");
     expect((await league.row()).status).toBe("active");

@@ -101,6 +101,14 @@ export class LeagueDriver {
     return ix;
   }
 
+  /** Waits until the league is on `turn` in the database and its message shows that turn's menu. */
+  async waitForTurn(turn: number): Promise<void> {
+    await waitFor(`turn ${turn}`, async () => ((await this.row()).turn === turn ? true : undefined));
+    await waitFor(`the message on turn ${turn}`, () =>
+      controlsOf(this.message()).some((c) => c.custom_id === `lg:pick:${this.leagueId}:${turn}`) ? true : undefined,
+    );
+  }
+
   /** The clock of the team on it runs out now (as if `pick-seconds` had passed). */
   async expireClock(): Promise<void> {
     await this.t.database.db

@@ -158,13 +158,6 @@ export async function openWaivers(
   return row ?? null;
 }
 
-export async function finishLeague(db: Database, leagueId: number): Promise<void> {
-  await db
-    .update(leagues)
-    .set({ status: "finished" })
-    .where(and(eq(leagues.id, leagueId), eq(leagues.status, "active")));
-}
-
 /** The version of the show's records that /admin moves on every change (see src/admin/live.ts). */
 export async function showDataVersion(db: Database): Promise<string> {
   const [row] = await db.select().from(botState).where(eq(botState.key, "live:indexes"));
@@ -185,6 +178,10 @@ export async function claimRescores(db: Database, version: string, limit = 20): 
     )
     returning id`);
   return rowsOf<{ id: number }>(result).map((r) => r.id);
+}
+
+export async function forgetScoredVersion(db: Database, leagueId: number): Promise<void> {
+  await db.update(leagues).set({ scoredVersion: null }).where(eq(leagues.id, leagueId));
 }
 
 /** Live leagues under way, whose scored weeks follow the recorded results. */
