@@ -7,16 +7,19 @@ import { loadCommands } from "./discord/loadCommands.js";
 import { channelMessenger } from "./discord/messenger.js";
 import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
+import { JobRunner } from "./jobs/runner.js";
 import { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
 import { buildIndexes } from "./lookups/indexes.js";
-import { PollRuntime } from "./scheduler/pollRuntime.js";
-import { Scheduler } from "./scheduler/scheduler.js";
+import { pollJobs } from "./polls/jobs.js";
+import { PollService } from "./polls/service.js";
 
 export interface Bot {
   client: Client<true>;
   ctx: BotContext;
   commands: Map<string, Command>;
+  /** The background jobs (poll deadlines, weekly polls, live refresh, night posts); `runNow` for tools and tests. */
+  jobs: JobRunner;
   stop(): Promise<void>;
 }
 
@@ -25,11 +28,12 @@ export async function startBot(options: { config: Config; db: Database; token: s
   const { config, db, logger } = options;
   const commands = await loadCommands();
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
-  const polls = new PollRuntime(db, channelMessenger(client), logger);
-  const scheduler = new Scheduler(db, polls, logger);
+  const messenger = channelMessenger(client);
+  const polls = new PollService(db, messenger, logger);
   const indexes = await buildIndexes(db);
-  const live = new LiveSync(db, indexes, channelMessenger(client), logger);
-  const leagues = new LeagueRuntime(db, channelMessenger(client), logger);
+  const live = new LiveSync(db, indexes, messenger, logger);
+  const leagues = new LeagueRuntime(db, messenger, logger);
+  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs(), ...leagues.jobs()], logger);
   const ctx: BotContext = { db, config, logger, polls, live, leagues, ...indexes };
 
   const onReady = ready(commands, ctx);
@@ -45,18 +49,16 @@ export async function startBot(options: { config: Config; db: Database; token: s
 
   await client.login(options.token);
   await connected;
-  scheduler.start();
-  leagues.start();
   await live.start();
+  jobs.start();
   return {
     client: client as Client<true>,
     ctx,
     commands,
+    jobs,
     async stop() {
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
-      await scheduler.stop();
-      await leagues.stop();
-      await live.stop();
+      await jobs.stop();
       await polls.stop();
       await client.destroy();
     },

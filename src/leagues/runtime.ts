@@ -14,34 +14,24 @@ import {
   setLeagueMessage,
   showDataVersion,
 } from "../db/queries/leagues/index.js";
+import type { Job } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import { leagueMessageView } from "../views/league.js";
 import type { Messenger } from "../views/view.js";
 import { followLiveSeason } from "./lifecycle.js";
 import { expireClock, loadLeague, rescore } from "./service.js";
 
-/** The shape of a background job in the bot's job runner (src/jobs/ on main). */
-export interface Job {
-  name: string;
-  everyMs: number;
-  run(now: Date): Promise<void>;
-}
-
 export class LeagueRuntime {
-  readonly job: Job;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
-  /** Set by stop(): a pass in progress leaves the rest of its work to the next process or start. */
-  private halted = false;
-
   constructor(
     private readonly db: Database,
     private readonly messenger: Messenger,
     private readonly logger: Logger,
-    everyMs = 1_000,
-  ) {
-    this.job = { name: "league-clock", everyMs, run: () => this.tick() };
+    private readonly everyMs = 1_000,
+  ) {}
+
+  /** The league clock, run by the bot's job runner in every process. */
+  jobs(): Job[] {
+    return [{ name: "league clock", everyMs: this.everyMs, run: () => this.tick() }];
   }
 
   /** Posts a new league's message; a league whose message cannot be sent is dropped. */
@@ -75,7 +65,6 @@ export class LeagueRuntime {
   /** One pass of the job; one league's failure is logged and leaves the others to run. */
   async tick(): Promise<void> {
     for (const due of await dueClocks(this.db)) {
-      if (this.halted) break;
       await this.guarded(due.id, "automatic turn", async () => {
         if (!(await expireClock(this.db, due.id, due.turn))) return;
         this.logger.info({ leagueId: due.id, turn: due.turn }, "league clock ran out; automatic turn stored");
@@ -83,7 +72,6 @@ export class LeagueRuntime {
       });
     }
     for (const league of await liveLeagues(this.db)) {
-      if (this.halted) break;
       await this.guarded(league.id, "following the live season", async () => {
         if (await followLiveSeason(this.db, league)) await this.redraw(league.id);
       });
@@ -109,34 +97,5 @@ export class LeagueRuntime {
     } catch (error) {
       this.logger.error({ err: error, leagueId }, `league job failed at ${what}`);
     }
-  }
-
-  /** Until main's job runner lands: a timer of our own that runs the job, never overlapping itself. */
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.halted = false;
-    this.arm(0);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.halted = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private arm(ms: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.job
-        .run(new Date())
-        .catch((error: unknown) => this.logger.error({ err: error }, "league job failed; retrying on the next tick"))
-        .finally(() => {
-          this.running = undefined;
-          this.arm(this.job.everyMs);
-        });
-    }, ms);
   }
 }

@@ -239,7 +239,6 @@ describe(`the live season path on ${engine}`, () => {
     expect(() => theirs.names.resolve("Fay Six")).toThrow();
     await there.tick();
     expect(theirs.names.resolve("Fay Six").entry.season).toBe(40);
-    await Promise.all([here.stop(), there.stop()]);
   });
 
   test("GIVEN a server with a 3-hour spoiler guard WHEN a night's scores complete THEN its leaderboard waits for the guard", async () => {

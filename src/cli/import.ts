@@ -6,11 +6,11 @@ import { describeChanges } from "../admin/changes.js";
 import { announceChange, queueNightPosts } from "../admin/live.js";
 import { applyDocument, parseImport } from "../admin/seasons.js";
 import { loadConfig } from "../config.js";
+import { defaultDataDir } from "../data/loadSeasonFiles.js";
 import { openDatabase } from "../db/client.js";
 import { getLiveSeason } from "../db/queries/liveSeasons.js";
 import { UserError } from "../errors.js";
 import { logger } from "../logger.js";
-import { defaultDataDir } from "./loadSeasonFiles.js";
 
 /**
  * `npm run data:import -- season-35.json [--dry-run]`: validates a season file, prints what it would change, then

@@ -13,19 +13,19 @@ import {
   type NewPoll,
   type PollRow,
   pollVoteList,
-  resolvePoll,
   setPollMessage,
 } from "../db/queries/polls/index.js";
 import type { Logger } from "../logger.js";
-import { EditCoalescer, type FlushResult } from "../polls/coalesce.js";
-import { tally } from "../polls/tally.js";
 import { type PollShape, pollMessageView, pollResultsView } from "../views/poll.js";
 import type { Messenger } from "../views/view.js";
+import { EditCoalescer, type FlushResult } from "./coalesce.js";
+import { resolvePoll } from "./resolve.js";
+import { tally } from "./tally.js";
 
 /** One poll message is edited at most this often, however many votes arrive. */
 export const tallyEditIntervalMs = 2_000;
 
-export class PollRuntime {
+export class PollService {
   readonly tallies: EditCoalescer<number>;
 
   constructor(

@@ -1,8 +1,8 @@
 import { loadConfig } from "../config.js";
 import { SeasonFileError } from "../data/loadSeasonFiles.js";
+import { seedAndScore } from "../data/seed.js";
+import { openDatabase } from "../db/client.js";
 import { logger } from "../logger.js";
-import { openDatabase } from "./client.js";
-import { seedSeasons } from "./seed.js";
 
 /**
  * `npm run db:seed [-- --force]`: validates every file in data/seasons and loads the ones that changed, except seasons
@@ -12,7 +12,7 @@ const config = loadConfig();
 const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
 try {
   await database.migrate();
-  const report = await seedSeasons(database.db, { force: process.argv.includes("--force") });
+  const report = await seedAndScore(database.db, { force: process.argv.includes("--force") });
   // Seasons the owners run are named, so nobody wonders why an edited file in data/ did not load.
   logger.info(
     { loaded: report.loaded, unchanged: report.unchanged.length, live: report.live, database: database.kind },

@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { correctCouples, couplesStillIn, type SeasonOutcome, upcomingWeek } from "../../src/polls/outcome.js";
+import { correctCouples, couplesStillIn, type SeasonOutcome, upcomingWeek } from "../../../src/polls/outcome.js";
 import {
   defaultPredictionSettings,
   expectedAwards,
   ledgerDiff,
   pointsForCorrectPick,
-} from "../../src/polls/scoring.js";
+} from "../../../src/polls/scoring.js";
 
 const settings = defaultPredictionSettings;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { largestRemainder, tally, textBar } from "../../src/polls/tally.js";
+import { largestRemainder, tally, textBar } from "../../../src/polls/tally.js";
 
 const options = ["Xochitl & Val", "Jason & Daniella", "Ariana & Pasha"].map((label, position) => ({ position, label }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type CoalescerClock, EditCoalescer } from "../../src/polls/coalesce.js";
+import { type CoalescerClock, EditCoalescer } from "../../../src/polls/coalesce.js";
 
 /** A clock the test moves by hand: timers fire only when time is advanced past them. */
 class ManualClock implements CoalescerClock {

@@ -5,7 +5,7 @@ import {
   parseAirTime,
   scheduleStep,
   zonedTimeToEpoch,
-} from "../../src/polls/schedule.js";
+} from "../../../src/polls/schedule.js";
 
 const tuesday = 2;
 const eightPm = 20 * 60;

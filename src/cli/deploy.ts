@@ -1,9 +1,9 @@
 import { REST, Routes } from "discord.js";
-import { ConfigError, loadConfig, requireToken } from "./config.js";
-import { openDatabase } from "./db/client.js";
-import { loadCommands } from "./discord/loadCommands.js";
-import { registerCommands } from "./discord/registration.js";
-import { logger } from "./logger.js";
+import { ConfigError, loadConfig, requireToken } from "../config.js";
+import { openDatabase } from "../db/client.js";
+import { loadCommands } from "../discord/loadCommands.js";
+import { registerCommands } from "../discord/registration.js";
+import { logger } from "../logger.js";
 
 /** `npm run deploy`: registers the commands now, whether or not they changed. */
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from "../config.js";
+import { openDatabase } from "../db/client.js";
 import { logger } from "../logger.js";
-import { openDatabase } from "./client.js";
 
 /** `npm run db:migrate`: applies the migrations in drizzle/ to the configured database. */
 const config = loadConfig();
