@@ -59,6 +59,7 @@ export async function startBot(options: { config: Config; db: Database; token: s
     async stop() {
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
       await jobs.stop();
+      await leagues.stop();
       await polls.stop();
       await client.destroy();
     },

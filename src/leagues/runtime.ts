@@ -16,18 +16,36 @@ import {
 } from "../db/queries/leagues/index.js";
 import type { Job } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
+import { EditCoalescer } from "../polls/coalesce.js";
 import { leagueMessageView } from "../views/league.js";
 import type { Messenger } from "../views/view.js";
 import { followLiveSeason } from "./lifecycle.js";
 import { expireClock, loadLeague, rescore } from "./service.js";
 
 export class LeagueRuntime {
+  /** Join-list redraws, at most one per league every 2 s, so a crowd joining at once stays inside Discord's edit limit. */
+  private readonly joinRedraws: EditCoalescer<number>;
+
   constructor(
     private readonly db: Database,
     private readonly messenger: Messenger,
     private readonly logger: Logger,
     private readonly everyMs = 1_000,
-  ) {}
+  ) {
+    this.joinRedraws = new EditCoalescer<number>(async (leagueId) => {
+      await this.redraw(leagueId);
+      return undefined;
+    }, 2_000);
+  }
+
+  /** Joins landed out of order: the join list is redrawn soon, together with any other joins of the moment. */
+  joinListChanged(leagueId: number): void {
+    this.joinRedraws.touch(leagueId);
+  }
+
+  async stop(): Promise<void> {
+    await this.joinRedraws.stop();
+  }
 
   /** The league clock, run by the bot's job runner in every process. */
   jobs(): Job[] {

@@ -187,6 +187,23 @@ describe(`league draft through the local Discord (${engine})`, () => {
     t.discord.assertNoViolations();
   });
 
+  test("GIVEN an open league WHEN 17 members press Join at once THEN 16 teams are in, the message lists them all and the last is told it is full", async () => {
+    const league = await LeagueDriver.create(t, { name: "Crowd", season: 32, "team-size": 1 });
+    const joinId = league.control("join").custom_id ?? "";
+    const clicks = await Promise.all(
+      Array.from({ length: 17 }, (_, i) =>
+        t.discord.click({ message: league.messageId, customId: joinId, user: member(200 + i) }),
+      ),
+    );
+    await Promise.all(clicks.map((c) => c.settled()));
+    const refusals = clicks.map(text).filter(Boolean);
+    expect(refusals).toEqual(["This league is full: 16 teams is the most a draft can take."]);
+    await waitFor("all 16 teams on the message", () =>
+      league.message()?.embeds[0]?.fields?.[0]?.name === "Teams (16/16)" ? true : undefined,
+    );
+    t.discord.assertNoViolations();
+  });
+
   test("GIVEN a draft in progress WHEN the bot is down as a clock runs out THEN the restarted bot makes the automatic pick and the menu still works", async () => {
     const league = await draftingLeague("Restart", [m1, m2]);
     expect(text(await league.pick(m1, "Xochitl Gomez"))).toBe("");

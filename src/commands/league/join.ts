@@ -28,14 +28,19 @@ export async function join(interaction: ComponentInteraction, ctx: BotContext, l
     (member && "displayName" in member ? member.displayName : null) ??
     interaction.user.globalName ??
     interaction.user.username;
+  let drawn = 0;
   await respond(
     interaction,
     async () => {
       await joinLeague(ctx.db, leagueId, interaction.user.id, `Team ${display}`.slice(0, 60));
       const state = await loadLeague(ctx.db, leagueId);
       if (!state) throw new UserError("That league no longer exists.");
+      drawn = state.teams.length;
       return leagueMessageView(state);
     },
     { update: true },
   );
+  // Joins at the same moment can land their updates out of order; the last to see a newer list redraws it.
+  const now = await loadLeague(ctx.db, leagueId);
+  if (now && now.league.status === "open" && now.teams.length !== drawn) ctx.leagues.joinListChanged(leagueId);
 }
