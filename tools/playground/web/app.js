@@ -187,6 +187,9 @@ function renderMembers() {
 // ---------- messages ----------
 
 function onMessageEvent({ change, message }) {
+  // A poll closed or a weekly poll went up: what comes next on the clock may have changed.
+  clearTimeout(onMessageEvent.clockTimer);
+  onMessageEvent.clockTimer = setTimeout(() => api("/api/clock").then(setClock, () => {}), 400);
   if (message.channel_id !== state.channelId) return;
   const list = $("#messages");
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
@@ -622,16 +625,14 @@ function onComposerKey(event) {
           String(i.value).toLowerCase() === current.prefix.toLowerCase() ||
           i.label.toLowerCase() === current.prefix.toLowerCase(),
       );
-    // Enter picks what is highlighted while a list is up (as in Discord), unless the line is complete as typed.
-    const choosing = state.items.length > 0 && (state.highlight >= 0 || (current.kind !== "optionName" && !exact));
-    const check = checkLine(parsed, state.files, state.picked);
-    if (
-      choosing &&
-      (state.highlight >= 0 || check.error || current.kind === "command" || current.kind === "subcommand")
-    ) {
+    // Enter picks what is highlighted while a list is up, as in Discord; a value typed in full is sent as it is.
+    const listing =
+      current.kind === "command" || current.kind === "subcommand" || (current.kind === "optionValue" && !exact);
+    if (state.items.length > 0 && (state.highlight >= 0 || listing)) {
       choose(state.items[Math.max(state.highlight, 0)]);
       return;
     }
+    const check = checkLine(parsed, state.files, state.picked);
     void send(parsed, check);
   }
 }
@@ -653,6 +654,7 @@ async function send(parsed, check) {
     } else options[name] = value;
   }
   input.value = "";
+  state.autocompleteSeq++;
   state.files = {};
   state.picked = {};
   updateSuggestions();

@@ -130,22 +130,23 @@ const dateFormats = {
   F: { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" },
 };
 
-/** "in 2 hours", "3 days ago": the largest unit that fits, as Discord words it. */
+/** "in 2 hours", "3 days ago": each unit until 45 s, 45 min, 22 h, 26 days, 11 months, as Discord words it. */
 export function relativeTime(ms, now) {
-  const seconds = Math.round((ms - now) / 1000);
-  const units = [
-    ["year", 31_536_000],
-    ["month", 2_592_000],
-    ["day", 86_400],
-    ["hour", 3_600],
-    ["minute", 60],
-    ["second", 1],
-  ];
-  const format = new Intl.RelativeTimeFormat("en-US", { numeric: "always" });
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size || unit === "second") return format.format(Math.trunc(seconds / size), unit);
-  }
-  return "";
+  const seconds = (ms - now) / 1000;
+  const size = Math.abs(seconds);
+  const [unit, length] =
+    size < 45
+      ? ["second", 1]
+      : size < 2_700
+        ? ["minute", 60]
+        : size < 79_200
+          ? ["hour", 3_600]
+          : size < 2_246_400
+            ? ["day", 86_400]
+            : size < 27_648_000
+              ? ["month", 2_592_000]
+              : ["year", 31_536_000];
+  return new Intl.RelativeTimeFormat("en-US", { numeric: "always" }).format(Math.round(seconds / length), unit);
 }
 
 /** A `<t:…>` timestamp in the viewer's own time zone; relative ones are kept fresh by the page. */
