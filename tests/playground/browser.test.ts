@@ -1,12 +1,13 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { DatabaseHandle } from "../../src/db/client.js";
 import { ids, type Playground, startPlayground } from "../../tools/playground/index.js";
 import { silentLogger } from "../support/bot.js";
-import { engine, seededDatabase, type TestDatabase } from "../support/database.js";
 import { launchChromium, screenshot } from "./chromium.js";
+import { playgroundDatabase } from "./database.js";
 
 // The whole playground in a real browser: the page, the real bot, the local Discord and a seeded database.
-let database: TestDatabase;
+let database: DatabaseHandle;
 let playground: Playground;
 let browser: Browser;
 let context: BrowserContext;
@@ -14,8 +15,8 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  database = await seededDatabase();
-  playground = await startPlayground({ logger: silentLogger, port: 0, db: database.db, env: { LOG_LEVEL: "silent" } });
+  database = await playgroundDatabase();
+  playground = await startPlayground({ logger: silentLogger, port: 0, database, env: { LOG_LEVEL: "silent" } });
   // The viewer's own zone: <t:…> timestamps are shown in it.
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: "America/New_York" });
   page = await open("Ava");
@@ -71,7 +72,7 @@ const imageWidth = (locator: Locator) => () =>
 const byTitle = (tab: Page, title: string | RegExp) =>
   tab.locator("article.message").filter({ has: tab.locator(".embed-title", { hasText: title }) });
 
-describe(`the playground in Chromium (${engine})`, () => {
+describe(`the playground in Chromium (embedded database)`, () => {
   test("GIVEN the page WHEN / is typed THEN the commands the bot registered are listed, with descriptions", async () => {
     await page.click("#composer-input");
     await page.keyboard.type("/");

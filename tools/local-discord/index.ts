@@ -1,5 +1,7 @@
 /** The local Discord: Discord's gateway and REST API in-process, for end-to-end tests, the console and benchmarks. */
+
 export type { UploadedFile } from "./body.js";
+export { FastForwardClock } from "./clock.js";
 export type { CommandWrite } from "./commands.js";
 export type { DiscordErrorBody, FieldError } from "./errors.js";
 export type { MemberView, MessageEvent } from "./feed.js";

@@ -1,13 +1,15 @@
 /**
- * Fast-forward for the playground. The bot's timers are its deadlines in the database (a poll's `closes_at`, a weekly
- * schedule's `next_air_at`) compared with the database's now() by the scheduler's loop. Moving every pending deadline
- * earlier by an amount is, to the bot, the clock moving on by that amount: the same loop, the same SQL and the same
- * code then close the poll or post the week's polls. The page adds the amount to its own clock, so `<t:…:R>` reads
- * as it would at the moved-on time.
+ * Fast-forward for the playground. The bot's timers are deadlines in the database (a poll's `closes_at`, a weekly
+ * schedule's `next_air_at`) that its scheduler compares with now() every second. The local Discord's
+ * FastForwardClock moves the process's clock, which the embedded database reads too, so moving it on lets the same
+ * loop, SQL and code close the poll or post the week's polls, with every time (messages, `<t:…>`) read on the moved
+ * clock. A real PostgreSQL has its own clock that no client can move, so there fast-forward is refused.
  */
 import { isNull, min, sql } from "drizzle-orm";
 import type { Database } from "../../src/db/client.js";
 import { pollSchedules, polls } from "../../src/db/schema/index.js";
+import type { FastForwardClock } from "../local-discord/index.js";
+import { InputError } from "./options.js";
 
 /** The next thing the bot's timers will do, and when. */
 export interface Upcoming {
@@ -16,52 +18,47 @@ export interface Upcoming {
 }
 
 export class PlaygroundClock {
-  private offset = 0;
-
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly engine: "pglite" | "postgres",
+    private readonly clock: Pick<FastForwardClock, "offsetMs" | "now" | "forward">,
+  ) {}
 
   /** How far the playground has been moved on, in milliseconds. */
   get offsetMs(): number {
-    return this.offset;
+    return this.clock.offsetMs;
   }
 
-  /** The playground's time: the real time plus the fast-forwards so far. */
   now(): Date {
-    return new Date(Date.now() + this.offset);
+    return this.clock.now();
   }
 
-  /** The earliest pending deadline (open poll or weekly posting window), or null when nothing is waiting. */
+  /** The earliest pending deadline (an open poll, or a weekly posting window), or null when nothing is waiting. */
   async upcoming(): Promise<Upcoming | null> {
     const [poll] = await this.db
       .select({ at: min(polls.closesAt) })
       .from(polls)
       .where(isNull(polls.closedAt));
     const [schedule] = await this.db
-      .select({ at: min(sql<Date>`${pollSchedules.nextAirAt} - make_interval(mins => ${pollSchedules.leadMinutes})`) })
+      .select({
+        at: min(sql<string>`${pollSchedules.nextAirAt} - make_interval(mins => ${pollSchedules.leadMinutes})`),
+      })
       .from(pollSchedules);
     const candidates: Upcoming[] = [];
     if (poll?.at) candidates.push({ at: new Date(poll.at), what: "a poll closes" });
     if (schedule?.at) candidates.push({ at: new Date(schedule.at), what: "the weekly polls are posted" });
     candidates.sort((a, b) => a.at.getTime() - b.at.getTime());
-    // Deadlines are stored in real time; the page reads them in playground time.
-    const [first] = candidates;
-    return first ? { ...first, at: new Date(first.at.getTime() + this.offset) } : null;
+    return candidates[0] ?? null;
   }
 
-  /** Moves the clock on by `ms`: every pending deadline comes `ms` closer. */
+  /** Moves the clock on by `ms`. */
   async forward(ms: number): Promise<void> {
-    if (!Number.isFinite(ms) || ms <= 0) throw new RangeError("fast-forward by a positive number of milliseconds");
-    const seconds = ms / 1000;
-    await this.db.transaction(async (tx) => {
-      await tx
-        .update(polls)
-        .set({ closesAt: sql`${polls.closesAt} - make_interval(secs => ${seconds})` })
-        .where(isNull(polls.closedAt));
-      await tx
-        .update(pollSchedules)
-        .set({ nextAirAt: sql`${pollSchedules.nextAirAt} - make_interval(secs => ${seconds})` });
-    });
-    this.offset += ms;
+    if (this.engine === "postgres") {
+      throw new InputError(
+        "Fast-forward needs the embedded database: PostgreSQL keeps its own clock. Unset DATABASE_URL to use it.",
+      );
+    }
+    this.clock.forward(ms);
   }
 
   /** Moves the clock just past the next deadline; null (and no move) when nothing is waiting. */

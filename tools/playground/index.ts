@@ -1,6 +1,7 @@
 /** The playground: the real bot against the local Discord, and a web page to use it as several members. */
 import type { Database } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
+import { FastForwardClock } from "../local-discord/index.js";
 import { PlaygroundClock } from "./clock.js";
 import { PlaygroundServer } from "./server.js";
 import { type Session, startSession } from "./session.js";
@@ -13,7 +14,7 @@ export interface PlaygroundOptions {
   port: number;
   env?: NodeJS.ProcessEnv;
   /** A database to use instead of DATABASE_URL / PGLITE_DIR (tests). */
-  db?: Database;
+  database?: { db: Database; kind: "pglite" | "postgres" };
 }
 
 export interface Playground {
@@ -24,8 +25,16 @@ export interface Playground {
 }
 
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
-  const session = await startSession({ logger: options.logger, env: options.env, db: options.db });
-  const clock = new PlaygroundClock(session.db);
+  // Installed first, so the local Discord, the bot and the embedded database all run on the clock the page moves.
+  const time = FastForwardClock.install();
+  let session: Session;
+  try {
+    session = await startSession({ logger: options.logger, env: options.env, database: options.database });
+  } catch (error) {
+    time.uninstall();
+    throw error;
+  }
+  const clock = new PlaygroundClock(session.db, session.engine, time);
   const server = new PlaygroundServer({ session, feed: session.feed, clock, port: options.port });
   try {
     const url = await server.listen();
@@ -36,10 +45,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       async stop() {
         await server.close();
         await session.stop();
+        time.uninstall();
       },
     };
   } catch (error) {
     await session.stop();
+    time.uninstall();
     throw error;
   }
 }

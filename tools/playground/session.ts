@@ -79,7 +79,7 @@ export interface SessionOptions {
   /** The environment (default process.env); the playground's own ids are set on top of it. */
   env?: NodeJS.ProcessEnv;
   /** Use this database instead of opening DATABASE_URL / PGLITE_DIR (tests bring their own). */
-  db?: Database;
+  database?: { db: Database; kind: "pglite" | "postgres" };
   discord?: LocalDiscordOptions;
 }
 
@@ -90,6 +90,7 @@ export interface Session {
   bot: Bot;
   config: Config;
   db: Database;
+  engine: "pglite" | "postgres";
   stop(): Promise<void>;
 }
 
@@ -108,10 +109,10 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       ADMIN_GUILD_ID: ids.owners,
       BOT_OWNER_IDS: ids.olive,
     });
-    const database = options.db
+    const database = options.database
       ? undefined
       : await prepareDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR }, options.logger);
-    const db = options.db ?? (database?.db as Database);
+    const { db, kind: engine } = options.database ?? (database as { db: Database; kind: "pglite" | "postgres" });
     try {
       const bot = await startBot({ config, db, token: discord.token, logger: options.logger });
       const byScope = (admin: boolean) =>
@@ -124,6 +125,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
         bot,
         config,
         db,
+        engine,
         async stop() {
           await bot.stop();
           feed.stop();
