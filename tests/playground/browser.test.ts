@@ -128,6 +128,7 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await eventually(count(reply)).toBe(1);
     const chart = reply.locator("img.embed-image, img.attachment-image").first();
     await eventually(imageWidth(chart)).toBeGreaterThan(100);
+    await chart.scrollIntoViewIfNeeded();
     await screenshot(page, "05-couple-chart");
   });
 
@@ -190,6 +191,7 @@ describe(`the playground in Chromium (embedded database)`, () => {
       await eventually(imageWidth(results.locator("img.embed-image"))).toBeGreaterThan(100);
       await eventually(text(byTitle(tab, /^📊 Best dance tonight/).locator(".embed-description"))).toContain("Closed");
     }
+    await byTitle(page, "Results: Best dance tonight?").locator("img.embed-image").scrollIntoViewIfNeeded();
     await screenshot(page, "08-poll-results");
     await ben.close();
   });

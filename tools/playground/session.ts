@@ -5,7 +5,7 @@
 import { PermissionFlagsBits } from "discord.js";
 import { type Bot, startBot } from "../../src/bot.js";
 import { type Config, loadConfig } from "../../src/config.js";
-import type { Database } from "../../src/db/client.js";
+import type { Database, DatabaseHandle } from "../../src/db/client.js";
 import { prepareDatabase } from "../../src/db/prepare.js";
 import type { Logger } from "../../src/logger.js";
 import { LocalDiscord, type LocalDiscordOptions } from "../local-discord/index.js";
@@ -96,50 +96,53 @@ export interface Session {
 
 /** Builds the servers, channels, roles and members, then starts the bot against them with its commands registered. */
 export async function startSession(options: SessionOptions): Promise<Session> {
-  const discord = await LocalDiscord.start(options.discord);
+  const settings = loadConfig({
+    ...(options.env ?? process.env),
+    DEV_GUILD_ID: ids.fans,
+    ADMIN_GUILD_ID: ids.owners,
+    BOT_OWNER_IDS: ids.olive,
+  });
+  // The local Discord and the database start side by side: on a first run the database loads every season.
+  const [started, prepared] = await Promise.allSettled([
+    LocalDiscord.start(options.discord),
+    options.database ?? prepareDatabase({ url: settings.DATABASE_URL, pgliteDir: settings.PGLITE_DIR }, options.logger),
+  ]);
+  const opened = prepared.status === "fulfilled" && !options.database ? prepared.value : undefined;
+  if (started.status === "rejected" || prepared.status === "rejected") {
+    if (started.status === "fulfilled") await started.value.stop();
+    await (opened as DatabaseHandle | undefined)?.close();
+    throw started.status === "rejected" ? started.reason : (prepared as PromiseRejectedResult).reason;
+  }
+  const discord = started.value;
+  const { db, kind: engine } = prepared.value;
   // Before the bot starts, so messages it posts at once (a poll that closed while it was away) are in the feed.
   const feed = new ChannelFeed(discord);
   try {
     cast(discord);
-    const config = loadConfig({
-      ...(options.env ?? process.env),
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.apiUrl,
-      DEV_GUILD_ID: ids.fans,
-      ADMIN_GUILD_ID: ids.owners,
-      BOT_OWNER_IDS: ids.olive,
-    });
-    const database = options.database
-      ? undefined
-      : await prepareDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR }, options.logger);
-    const { db, kind: engine } = options.database ?? (database as { db: Database; kind: "pglite" | "postgres" });
-    try {
-      const bot = await startBot({ config, db, token: discord.token, logger: options.logger });
-      const byScope = (admin: boolean) =>
-        [...bot.commands.values()].filter((c) => (c.scope === "admin") === admin).map((c) => c.data.name);
-      await discord.waitForCommands(byScope(false), { guildId: ids.fans });
-      await discord.waitForCommands(byScope(true), { guildId: ids.owners });
-      return {
-        discord,
-        feed,
-        bot,
-        config,
-        db,
-        engine,
-        async stop() {
-          await bot.stop();
-          feed.stop();
-          await discord.stop();
-          await database?.close();
-        },
-      };
-    } catch (error) {
-      await database?.close();
-      throw error;
-    }
+    const config: Config = { ...settings, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl };
+    const bot = await startBot({ config, db, token: discord.token, logger: options.logger });
+    const byScope = (admin: boolean) =>
+      [...bot.commands.values()].filter((c) => (c.scope === "admin") === admin).map((c) => c.data.name);
+    await discord.waitForCommands(byScope(false), { guildId: ids.fans });
+    await discord.waitForCommands(byScope(true), { guildId: ids.owners });
+    return {
+      discord,
+      feed,
+      bot,
+      config,
+      db,
+      engine,
+      async stop() {
+        await bot.stop();
+        feed.stop();
+        await discord.stop();
+        await (opened as DatabaseHandle | undefined)?.close();
+      },
+    };
   } catch (error) {
     feed.stop();
     await discord.stop();
+    await (opened as DatabaseHandle | undefined)?.close();
     throw error;
   }
 }

@@ -82,6 +82,7 @@ async function switchMember(id, channelId) {
   const allowed = state.world.servers.filter((s) => me.guildIds.includes(s.id)).flatMap((s) => s.channels);
   const keep = allowed.find((c) => c.id === (channelId ?? state.channelId)) ?? allowed[0];
   state.dismissed.clear();
+  $("#composer-error").hidden = true;
   connectEvents();
   await openChannel(keep.id);
 }
@@ -328,6 +329,7 @@ function renderEmbed(embed) {
   if (embed.fields?.length) main.appendChild(renderFields(embed.fields));
   if (embed.image?.url) {
     const image = el("img", "embed-image");
+    sized(image, embed.image);
     image.src = safeUrl(embed.image.url);
     image.alt = "";
     main.appendChild(image);
@@ -381,6 +383,14 @@ function renderField(field, span) {
   return node;
 }
 
+/** The image's size is known from the message, so its room is kept before it loads and the channel does not jump. */
+function sized(image, media) {
+  if (media.width && media.height) {
+    image.width = media.width;
+    image.height = media.height;
+  }
+}
+
 /** Only the playground's own /files/ and http(s) images load (the page's CSP allows only its own anyway). */
 function safeUrl(url) {
   return url.startsWith("/files/") || /^https?:\/\//.test(url) ? url : "";
@@ -389,6 +399,7 @@ function safeUrl(url) {
 function renderAttachment(file) {
   if ((file.content_type ?? "").startsWith("image/")) {
     const image = el("img", "attachment-image");
+    sized(image, file);
     image.src = safeUrl(file.url);
     image.alt = file.description ?? file.filename;
     return image;
@@ -654,6 +665,7 @@ async function send(parsed, check) {
     } else options[name] = value;
   }
   input.value = "";
+  $("#composer-error").hidden = true;
   state.autocompleteSeq++;
   state.files = {};
   state.picked = {};
