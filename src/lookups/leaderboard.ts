@@ -1,36 +1,26 @@
 import type { Database } from "../db/client.js";
-import { latestSeasonNumber, listSeasonNumbers, seasonWeeks } from "../db/queries/seasons.js";
+import { seasonWeeks } from "../db/queries/seasons.js";
 import { loadWeekSheet, weekIdsByNumber } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
 import { carryOverPoints, type Standing, weekStandings } from "../standings/standings.js";
 import type { WeekSheet } from "../standings/types.js";
 import { describeRange } from "./ranges.js";
+import { resolveSeason } from "./seasons.js";
 
 export interface Leaderboard {
   sheet: WeekSheet;
   standings: Standing[];
   /** Week numbers of the season in order, for previous/next navigation. */
   weekNumbers: number[];
-}
-
-export async function resolveSeason(db: Database, season: number | null | undefined): Promise<number> {
-  if (season == null) {
-    const latest = await latestSeasonNumber(db);
-    if (latest === null) throw new UserError("No seasons are loaded yet: ask the bot owner to run `npm run db:seed`.");
-    return latest;
-  }
-  const known = await listSeasonNumbers(db);
-  if (!known.includes(season)) {
-    throw new UserError(`There is no season ${season} in the records. Try a season from ${describeRange(known)}.`);
-  }
-  return season;
+  /** Every season's number in order, for the season buttons. */
+  seasonNumbers: number[];
 }
 
 export async function getLeaderboard(
   db: Database,
   request: { season?: number | null; week?: number | null },
 ): Promise<Leaderboard> {
-  const season = await resolveSeason(db, request.season);
+  const { number: season, seasonNumbers } = await resolveSeason(db, request.season);
   const index = await seasonWeeks(db, season);
   if (!index || index.weeks.length === 0) throw new UserError(`Season ${season} has no weeks recorded yet.`);
   const weekNumbers = [...new Set(index.weeks.map((w) => w.number))];
@@ -47,5 +37,5 @@ export async function getLeaderboard(
     const earlier = await Promise.all(ids.map((id) => loadWeekSheet(db, id)));
     carried = carryOverPoints(earlier.filter((s): s is WeekSheet => s !== null));
   }
-  return { sheet, standings: weekStandings(sheet, carried), weekNumbers };
+  return { sheet, standings: weekStandings(sheet, carried), weekNumbers, seasonNumbers };
 }

@@ -1,5 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import { ButtonStyle } from "discord-api-types/v10";
+import { leaderboardIds } from "../commands/leaderboard/ids.js";
 import type { Leaderboard } from "../lookups/leaderboard.js";
 import type { Standing } from "../standings/standings.js";
 import { colors, coupleName, danceText, judgesLine, longDate, plain, score } from "./format.js";
@@ -8,9 +9,10 @@ import type { View } from "./view.js";
 
 const medals = ["🥇", "🥈", "🥉"];
 
-/** custom_id of leaderboard buttons: everything needed to redraw, so they keep working after a restart. */
-export function leaderboardId(season: number, week: number, page: number, tag = ""): string {
-  return `lb:${season}:${week}:${page}${tag ? `:${tag}` : ""}`;
+function leaderboardId(season: number, week: number, page: number, tag?: "page" | "season"): string {
+  if (tag === "page") return leaderboardIds.page.encode(season, week, page, tag);
+  if (tag === "season") return leaderboardIds.season.encode(season, week, page, tag);
+  return leaderboardIds.week.encode(season, week, page);
 }
 
 function standingField(s: Standing, carryWeeks: number[]): Field {
@@ -30,7 +32,8 @@ function standingField(s: Standing, carryWeeks: number[]): Field {
 }
 
 /** `seasons`: every season in the records, for previous/next season buttons (none when empty). */
-export function leaderboardView(board: Leaderboard, page = 0, seasons: readonly number[] = []): View {
+export function leaderboardView(board: Leaderboard, page = 0): View {
+  const seasons = board.seasonNumbers;
   const { sheet, standings, weekNumbers } = board;
   const title = clip(
     `Season ${sheet.season} · Week ${sheet.week}${sheet.label ? ` (${sheet.label})` : ""}${sheet.theme ? ` — ${sheet.theme}` : ""}`,

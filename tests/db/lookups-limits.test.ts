@@ -71,7 +71,7 @@ describe(`every reply within Discord's limits on ${engine}`, () => {
       for (const week of weekNumbers) {
         withinLimits(resultsView(await getWeekResults(database.db, { season, week })), `results ${season}/${week}`);
         const board = await getLeaderboard(database.db, { season, week });
-        everyPage((p) => leaderboardView(board, p, seasons), `leaderboard ${season}/${week}`);
+        everyPage((p) => leaderboardView(board, p), `leaderboard ${season}/${week}`);
       }
     },
   );
