@@ -1,18 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { listen } from "../db/notify.js";
+import { getBotState, setBotState } from "../db/queries/botState.js";
 import { listResultsChannels } from "../db/queries/guilds.js";
 import { claimDueNightPosts, markNightPosted, queueNightPost } from "../db/queries/nightPosts.js";
 import { latestSeasonNumber } from "../db/queries/seasons.js";
-import { botState } from "../db/schema/index.js";
+import type { Job } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import { type LookupIndexes, refreshIndexes } from "../lookups/indexes.js";
 import { getLeaderboard } from "../lookups/leaderboard.js";
 import { airInstant } from "../lookups/spoilers.js";
-import type { Messenger } from "../scheduler/messenger.js";
 import { forgetSeasons } from "../seasons/store.js";
 import { leaderboardView } from "../views/leaderboard.js";
+import type { Messenger } from "../views/view.js";
 import type { ChangeOutcome } from "./seasons.js";
 
 const versionKey = "live:indexes";
@@ -26,8 +27,6 @@ export const changesChannel = "mirrorball_season_data";
  */
 export class LiveSync {
   private seen: string | null = null;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
   private unlisten: (() => Promise<void>) | undefined;
 
   constructor(
@@ -38,9 +37,10 @@ export class LiveSync {
     private readonly intervalMs = 5000,
   ) {}
 
+  /** Reads the shared version, so the first refresh only rebuilds when something changed since start-up. */
   async start(): Promise<void> {
     this.seen = await this.currentVersion();
-    // Another process's change reaches this one within milliseconds; the timer below only backs it up.
+    // Another process's change reaches this one within milliseconds; the refresh job only backs it up.
     this.unlisten = await listen(
       this.db,
       changesChannel,
@@ -56,16 +56,20 @@ export class LiveSync {
       this.logger.warn({ err: error }, "no change notifications; other processes' edits show within 5 s");
       return undefined;
     });
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
   }
 
+  /** Stops listening for other processes' changes. */
   async stop(): Promise<void> {
     await this.unlisten?.().catch(() => {});
     this.unlisten = undefined;
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  }
+
+  /** The background jobs: rebuild the indexes when another process changed a season; post the due leaderboards. */
+  jobs(): Job[] {
+    return [
+      { name: "live season refresh", everyMs: this.intervalMs, run: () => this.refresh() },
+      { name: "night posts", everyMs: this.intervalMs, run: (now) => this.postDue(now) },
+    ];
   }
 
   /** After a change in this process: indexes now, then the version other processes watch, then the posts. */
@@ -77,20 +81,14 @@ export class LiveSync {
     await this.postDue(now);
   }
 
-  /** One round of the background loop; never overlaps itself. */
-  tick(now = new Date()): Promise<void> {
-    this.running ??= (async () => {
-      try {
-        const version = await this.currentVersion();
-        if (version !== this.seen) await this.adopt(version);
-        await this.postDue(now);
-      } catch (error) {
-        this.logger.error({ err: error }, "live season sync failed; retrying on the next tick");
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+  /** Both jobs once, in order (tests). */
+  async tick(now = new Date()): Promise<void> {
+    await this.refresh();
+    await this.postDue(now);
+  }
+
+  private async refresh(): Promise<void> {
+    await this.adopt(await this.currentVersion());
   }
 
   /** Another process changed season data: forget what is remembered and rebuild the name indexes. */
@@ -101,14 +99,13 @@ export class LiveSync {
     try {
       await refreshIndexes(this.db, this.indexes);
     } catch (error) {
-      this.seen = null; // the next tick tries again
+      this.seen = null; // the next refresh tries again
       throw error;
     }
   }
 
   private async currentVersion(): Promise<string | null> {
-    const [row] = await this.db.select().from(botState).where(eq(botState.key, versionKey));
-    return row?.value ?? null;
+    return getBotState(this.db, versionKey);
   }
 
   private async postDue(now: Date): Promise<void> {
@@ -138,10 +135,7 @@ export class LiveSync {
 /** Moves the shared version, so every bot process rebuilds its name indexes on its next tick. */
 export async function announceChange(db: Database): Promise<string> {
   const version = randomBytes(8).toString("hex");
-  await db
-    .insert(botState)
-    .values({ key: versionKey, value: version })
-    .onConflictDoUpdate({ target: botState.key, set: { value: version, updatedAt: sql`now()` } });
+  await setBotState(db, versionKey, version);
   await db.execute(sql`select pg_notify(${changesChannel}, ${version})`);
   return version;
 }

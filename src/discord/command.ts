@@ -10,9 +10,10 @@ import { z } from "zod";
 import type { LiveSync } from "../admin/live.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
+import type { LeagueRuntime } from "../leagues/runtime.js";
 import type { Logger } from "../logger.js";
 import type { LookupIndexes } from "../lookups/indexes.js";
-import type { PollRuntime } from "../scheduler/pollRuntime.js";
+import type { PollService } from "../polls/service.js";
 
 export type ComponentInteraction = ButtonInteraction | AnySelectMenuInteraction;
 
@@ -22,9 +23,11 @@ export interface BotContext extends LookupIndexes {
   logger: Logger;
   config: Config;
   /** Publishing, voting, closing polls (with the coalesced live tally). */
-  polls: PollRuntime;
+  polls: PollService;
   /** Spreads the owners' season changes: fresh indexes in every process, the night's leaderboard posts. */
   live: LiveSync;
+  /** League messages and the league clock. */
+  leagues: LeagueRuntime;
 }
 
 export interface Command {

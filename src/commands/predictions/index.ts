@@ -1,38 +1,15 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { findSeason, pickHistory, predictionBoard } from "../../db/queries/polls/index.js";
 import { seasonChoices, seasonOption } from "../../discord/choices.js";
-import type { BotContext, Command } from "../../discord/command.js";
+import type { Command } from "../../discord/command.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
-import { boardPageSize, pickHistoryView, predictionBoardView } from "../../views/pollPredictions.js";
 import { predictionsIds } from "./ids.js";
+import { boardPage, guildOf, leaderboard } from "./leaderboard.js";
+import { me } from "./me.js";
 
-async function seasonId(ctx: BotContext, season: number | null): Promise<number | null> {
-  if (season === null) return null;
-  const found = await findSeason(ctx.db, season);
-  if (!found) throw new UserError(`I have no season ${season}; leave season empty for every season.`);
-  return found.id;
-}
-
-function guildOf(guildId: string | null): string {
-  if (!guildId) throw new UserError("Predictions are kept per server: run this in a server channel.");
-  return guildId;
-}
-
-async function board(ctx: BotContext, guildId: string, season: number | null, page: number, userId: string) {
-  const input = { guildId, seasonId: await seasonId(ctx, season), userId, limit: boardPageSize };
-  const first = await predictionBoard(ctx.db, { ...input, offset: Math.max(0, page) * boardPageSize });
-  const last = Math.max(0, Math.ceil(first.members / boardPageSize) - 1);
-  // A page past the end (the board shrank since the button was drawn) shows the last page instead.
-  if (page <= last) return predictionBoardView(first, season, Math.max(0, page), userId);
-  return predictionBoardView(
-    await predictionBoard(ctx.db, { ...input, offset: last * boardPageSize }),
-    season,
-    last,
-    userId,
-  );
-}
+/** One handler per subcommand, each in its own file beside this one. */
+const subcommands = { leaderboard, me };
 
 export default {
   data: new SlashCommandBuilder()
@@ -52,22 +29,8 @@ export default {
     ),
 
   async execute(interaction, ctx) {
-    const guildId = guildOf(interaction.guildId);
-    const season = interaction.options.getInteger("season");
-    if (interaction.options.getSubcommand() === "leaderboard") {
-      await respond(interaction, () => board(ctx, guildId, season, 0, interaction.user.id));
-      return;
-    }
-    await respond(
-      interaction,
-      async () => {
-        const input = { guildId, userId: interaction.user.id, seasonId: await seasonId(ctx, season) };
-        const picks = await pickHistory(ctx.db, { ...input, limit: 20 });
-        const mine = await predictionBoard(ctx.db, { ...input, offset: 0, limit: 0 });
-        return pickHistoryView(picks, mine.me?.points ?? 0);
-      },
-      { ephemeral: true },
-    );
+    const handler = subcommands[interaction.options.getSubcommand() as keyof typeof subcommands] ?? leaderboard;
+    await handler(interaction, ctx);
   },
 
   async autocomplete(interaction, ctx) {
@@ -80,7 +43,7 @@ export default {
       predictionsIds.page.decode(interaction.customId) ?? predictionsIds.nextPage.decode(interaction.customId);
     if (!page) throw new UserError("That button does not lead anywhere. Run /predictions leaderboard again.");
     const guildId = guildOf(interaction.guildId);
-    const draw = () => board(ctx, guildId, page[0] || null, page[1], interaction.user.id);
+    const draw = () => boardPage(ctx, guildId, page[0] || null, page[1], interaction.user.id);
     await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
   },
 } satisfies Command;

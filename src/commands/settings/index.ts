@@ -1,32 +1,13 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
-import { ChannelType, type ChatInputCommandInteraction, InteractionContextType, PermissionFlagsBits } from "discord.js";
-import { getGuildSettings, setSpoilerHours } from "../../db/queries/guilds.js";
-import type { BotContext, Command } from "../../discord/command.js";
-import { respond } from "../../discord/respond.js";
+import { ChannelType, InteractionContextType, PermissionFlagsBits } from "discord.js";
+import type { Command } from "../../discord/command.js";
 import { UserError } from "../../errors.js";
-import { settingsView } from "../../views/settings.js";
 import { resultsChannelSetting } from "./results-channel.js";
+import { show } from "./show.js";
+import { spoilers } from "./spoilers.js";
 
-type Subcommand = (interaction: ChatInputCommandInteraction<"cached" | "raw">, ctx: BotContext) => Promise<void>;
-
-/** One handler per subcommand; each area adds its own (polls will add theirs here). */
-const subcommands: Record<string, Subcommand> = {
-  async spoilers(interaction, { db }) {
-    const hours = interaction.options.getInteger("hours", true);
-    await setSpoilerHours(db, interaction.guildId, hours);
-    const changed =
-      hours > 0 ? `Spoiler guard set to ${hours} hour${hours === 1 ? "" : "s"}.` : "Spoiler guard turned off.";
-    await respond(interaction, async () => settingsView(await getGuildSettings(db, interaction.guildId), changed), {
-      ephemeral: true,
-    });
-  },
-  "results-channel": resultsChannelSetting,
-  async show(interaction, { db }) {
-    await respond(interaction, async () => settingsView(await getGuildSettings(db, interaction.guildId)), {
-      ephemeral: true,
-    });
-  },
-};
+/** One handler per subcommand, each in its own file beside this one. */
+const subcommands = { spoilers, "results-channel": resultsChannelSetting, show };
 
 export default {
   data: new SlashCommandBuilder()
@@ -66,7 +47,7 @@ export default {
     if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
       throw new UserError("Only members with the Manage Server permission can change Mirrorball's settings.");
     }
-    const handler = subcommands[interaction.options.getSubcommand()];
+    const handler = subcommands[interaction.options.getSubcommand() as keyof typeof subcommands];
     if (!handler) throw new UserError("I do not know that setting any more. Type /settings to see the current ones.");
     await handler(interaction, ctx);
   },
