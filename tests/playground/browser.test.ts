@@ -1,9 +1,11 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, BrowserContext, FileChooser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { ids, type Playground, startPlayground } from "../../tools/playground/index.js";
 import { silentLogger } from "../support/bot.js";
-import { launchChromium, screenshot } from "./chromium.js";
+import { artifactsDir, launchChromium, screenshot } from "./chromium.js";
 import { playgroundDatabase } from "./database.js";
 
 // The whole playground in a real browser: the page, the real bot, the local Discord and a seeded database.
@@ -190,7 +192,22 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await ben.close();
   });
 
-  test("GIVEN the bot owner in the admin server WHEN /admin season opens its form and it is submitted THEN the season is created", async () => {
+  test("GIVEN a poll of six answers WHEN a member picks from its menu THEN the vote is taken", async () => {
+    await switchTo(page, "Morgan");
+    await typeCommand(page, "/poll custom question:Best pro? options:Val | Jenna | Witney | Mark | Daniella | Sasha");
+    const poll = byTitle(page, "Best pro?");
+    await eventually(count(poll)).toBe(1);
+    await switchTo(page, "Ben");
+    await poll.locator(".select-face").click();
+    await poll.locator(".select-option", { hasText: "5. Daniella" }).click();
+    await page.locator("article.message.ephemeral", { hasText: "Your pick: Daniella" }).waitFor({ timeout: 20_000 });
+    await eventually(text(poll.locator(".embed-footer"))).toContain("1 vote");
+    await screenshot(page, "09-poll-menu");
+  });
+
+  test("GIVEN the bot owner in the admin server WHEN /admin season opens its form and it is submitted THEN the season is created, exported and imported back as a file", {
+    timeout: 90_000,
+  }, async () => {
     await switchTo(page, "Olive");
     await page.locator(".server-icon", { hasText: "MO" }).click();
     await page.waitForSelector(`body[data-channel="${ids.admin}"]`);
@@ -200,18 +217,49 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await modal.locator("input[name='premiere']").fill("2026-09-15");
     await modal.locator("input[name='hosts']").fill("Alfonso Ribeiro, Julianne Hough");
     await modal.locator("input[name='judges']").fill("Carrie Ann Inaba, Derek Hough, Bruno Tonioli");
-    await screenshot(page, "09-admin-modal");
+    await screenshot(page, "10-admin-modal");
     await modal.locator("button[type='submit']").click();
     await page.locator("#modal-backdrop").waitFor({ state: "hidden", timeout: 20_000 });
     const reply = byTitle(page, "Season 35");
     await eventually(text(reply.locator(".embed-description"))).toBe("New season 35: 0 couples, 0 weeks, 0 dances.");
-    await screenshot(page, "10-admin-saved");
+    await screenshot(page, "11-admin-saved");
+    // Export the season's file (an attachment in the reply), change it, and import it back through the file option.
+    await typeCommand(page, "/admin export season:35 ");
+    const exported = page.locator("a.attachment-file", { hasText: "season-35.json" });
+    await exported.waitFor({ timeout: 20_000 });
+    const season = (await (
+      await fetch(new URL(String(await exported.getAttribute("href")), playground.url))
+    ).json()) as {
+      hosts: string[];
+    };
+    expect(season.hosts).toEqual(["Alfonso Ribeiro", "Julianne Hough"]);
+    const edited = join(artifactsDir, "season-35.json");
+    const couple = { celebrity: "Ava Star", pro: "Val Chmerkovskiy", placement: null, result: "Still dancing" };
+    const changed = { ...season, hosts: [...season.hosts, "Tom Bergeron"], couples: [couple] };
+    await writeFile(edited, JSON.stringify(changed, null, 2));
+    // Listening before anything is typed, so the file chooser is intercepted however busy the machine is.
+    const chooser = new Promise<FileChooser>((resolve) => page.once("filechooser", resolve));
+    await page.click("#composer-input");
+    await page.keyboard.type("/admin imp", { delay: 5 });
+    await page.keyboard.press("Enter"); // picks the subcommand
+    await page.locator(".suggestion-name", { hasText: "file" }).waitFor();
+
+    await page.keyboard.press("Enter"); // picks the required option, which asks for a file
+    await (await chooser).setFiles(edited);
+    expect(await page.inputValue("#composer-input")).toBe("/admin import file:season-35.json ");
+    await page.keyboard.press("Enter"); // sends
+    const dryRun = byTitle(page, "Dry run: season-35.json");
+    await eventually(text(dryRun.locator(".embed-description"))).toContain("Tom Bergeron");
+    await screenshot(page, "12-admin-import-dry-run");
+    await dryRun.locator("button.success", { hasText: "Confirm" }).click();
+    await eventually(count(byTitle(page, "Dry run: season-35.json"))).toBe(0);
+
     // Saved in the database: the audit log the owners read lists it.
     // Enter first picks the highlighted subcommand, as in Discord; the second sends.
     await typeCommand(page, "/admin log");
     await page.keyboard.press("Enter");
     await eventually(text(byTitle(page, "Changes to the live seasons").locator(".embed-main"))).toContain(
-      "season 35 r1 · season",
+      "season 35 r2 · import",
     );
     expect(await text(byTitle(page, "Changes to the live seasons").locator(".embed-field-value"))()).toContain(
       "by @Olive",
