@@ -227,11 +227,10 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await typeCommand(page, "/admin export season:35 ");
     const exported = page.locator("a.attachment-file", { hasText: "season-35.json" });
     await exported.waitFor({ timeout: 20_000 });
-    const season = (await (
-      await fetch(new URL(String(await exported.getAttribute("href")), playground.url))
-    ).json()) as {
-      hosts: string[];
-    };
+    const link = new URL(String(await exported.getAttribute("href")), playground.url);
+    // The file of a reply only Olive can see is Olive's alone.
+    expect((await fetch(link.href.replace(ids.olive, ids.ava))).status).toBe(404);
+    const season = (await (await fetch(link)).json()) as { hosts: string[] };
     expect(season.hosts).toEqual(["Alfonso Ribeiro", "Julianne Hough"]);
     const edited = join(artifactsDir, "season-35.json");
     const couple = { celebrity: "Ava Star", pro: "Val Chmerkovskiy", placement: null, result: "Still dancing" };
@@ -294,5 +293,41 @@ describe(`the playground in Chromium (embedded database)`, () => {
     expect(rendered.html).toContain("<strong>bold</strong>");
     expect(rendered.html).toContain("&lt;i&gt;code&lt;/i&gt;");
     expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  });
+});
+
+describe("the composer's reading of a typed line (in the page)", () => {
+  test("GIVEN lines as typed WHEN read against the registered commands THEN values keep their spaces and the checks are Discord's", async () => {
+    const commands = playground.session.discord.visibleCommands(ids.fans, ids.morgan);
+    const read = (await page.evaluate(`(async () => {
+      const { parseLine, checkLine } = await import("/composer.js");
+      const commands = ${JSON.stringify(commands)};
+      const lines = [
+        "/couple name:Xochitl Gomez season:32",
+        "/poll custom question:Best dance tonight? options:Tango | Waltz closes:2h",
+        "/leaderboard season:32 we",
+        "/leaderboard week:0",
+        "/poll custom options:A | B",
+        "/poll",
+        "/poll ",
+      ];
+      return lines.map((line) => {
+        const parsed = parseLine(line, commands);
+        const check = checkLine(parsed, {}, {});
+        return { path: parsed.path, options: parsed.options, current: parsed.current.kind, error: check.error ?? null };
+      });
+    })()`)) as { path: string[]; options: { name: string; value: string }[]; current: string; error: string | null }[];
+    expect(read[0]?.options).toEqual([
+      { name: "name", value: "Xochitl Gomez" },
+      { name: "season", value: "32" },
+    ]);
+    expect(read[0]?.error).toBeNull();
+    expect(read[1]?.path).toEqual(["custom"]);
+    expect(read[1]?.options.map((o) => o.value.trim())).toEqual(["Best dance tonight?", "Tango | Waltz", "2h"]);
+    expect(read[2]?.current).toBe("optionName"); // "we" begins "week"
+    expect(read[3]?.error).toBe("week: the value must be between 1 and 20.");
+    expect(read[4]?.error).toBe("Fill in question.");
+    expect(read[5]?.current).toBe("command");
+    expect(read[6]?.current).toBe("subcommand");
   });
 });

@@ -393,7 +393,8 @@ function sized(image, media) {
 
 /** Only the playground's own /files/ and http(s) images load (the page's CSP allows only its own anyway). */
 function safeUrl(url) {
-  return url.startsWith("/files/") || /^https?:\/\//.test(url) ? url : "";
+  if (url.startsWith("/files/")) return `${url}?member=${encodeURIComponent(state.member)}`;
+  return /^https?:\/\//.test(url) ? url : "";
 }
 
 function renderAttachment(file) {
