@@ -22,7 +22,7 @@ beforeAll(async () => {
   // The viewer's own zone: <t:…> timestamps are shown in it.
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: "America/New_York" });
   page = await open("Ava");
-});
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -56,7 +56,7 @@ async function typeCommand(tab: Page, line: string): Promise<void> {
 }
 
 /** Polls a reading of the page until the assertion holds (the bot answers asynchronously, on busy machines). */
-const eventually = <T>(read: () => Promise<T>, timeout = 20_000) => expect.poll(read, { timeout, interval: 100 });
+const eventually = <T>(read: () => Promise<T>, timeout = 60_000) => expect.poll(read, { timeout, interval: 100 });
 const text = (locator: Locator) => () =>
   locator
     .first()
@@ -74,7 +74,7 @@ const imageWidth = (locator: Locator) => () =>
 const byTitle = (tab: Page, title: string | RegExp) =>
   tab.locator("article.message").filter({ has: tab.locator(".embed-title", { hasText: title }) });
 
-describe(`the playground in Chromium (embedded database)`, () => {
+describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 }, () => {
   test("GIVEN the page WHEN / is typed THEN the commands the bot registered are listed, with descriptions", async () => {
     await page.click("#composer-input");
     await page.keyboard.type("/");
@@ -121,7 +121,7 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await page.click("#composer-input");
     await page.keyboard.type("/couple name:xochitl", { delay: 5 });
     const choice = page.locator(".suggestion-name", { hasText: "Xochitl Gomez" }).first();
-    await choice.waitFor({ timeout: 20_000 });
+    await choice.waitFor({ timeout: 60_000 });
     await screenshot(page, "04-couple-autocomplete");
     await page.keyboard.press("Enter"); // picks the highlighted choice, as in Discord
     expect(await page.inputValue("#composer-input")).toMatch(/^\/couple name:Xochitl Gomez.* $/);
@@ -158,10 +158,10 @@ describe(`the playground in Chromium (embedded database)`, () => {
       .locator("button", { hasText: "1. Tango" })
       .click();
     const receipt = page.locator("article.message.ephemeral", { hasText: "Your pick: Tango" });
-    await receipt.waitFor({ timeout: 20_000 });
+    await receipt.waitFor({ timeout: 60_000 });
     expect(await receipt.locator(".ephemeral-note").textContent()).toContain("Only you can see this");
     await byTitle(ben, "Best dance tonight?").locator("button", { hasText: "2. Waltz" }).click();
-    await ben.locator("article.message.ephemeral", { hasText: "Your pick: Waltz" }).waitFor({ timeout: 20_000 });
+    await ben.locator("article.message.ephemeral", { hasText: "Your pick: Waltz" }).waitFor({ timeout: 60_000 });
     // Each receipt is its member's alone.
     expect(await ben.locator("article.message", { hasText: "Your pick: Tango" }).count()).toBe(0);
     expect(await page.locator("article.message", { hasText: "Your pick: Waltz" }).count()).toBe(0);
@@ -179,7 +179,7 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await page.click("[data-forward='next']");
     for (const tab of [page, ben]) {
       const results = byTitle(tab, "Results: Best dance tonight?");
-      await eventually(count(results), 30_000).toBe(1);
+      await eventually(count(results)).toBe(1);
       expect(await results.locator(".embed-description").textContent()).toContain("A tie between Tango, Waltz");
       // Voters are mentions, shown as names.
       await eventually(text(results)).toContain("@Ava");
@@ -200,14 +200,12 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await switchTo(page, "Ben");
     await poll.locator(".select-face").click();
     await poll.locator(".select-option", { hasText: "5. Daniella" }).click();
-    await page.locator("article.message.ephemeral", { hasText: "Your pick: Daniella" }).waitFor({ timeout: 20_000 });
+    await page.locator("article.message.ephemeral", { hasText: "Your pick: Daniella" }).waitFor({ timeout: 60_000 });
     await eventually(text(poll.locator(".embed-footer"))).toContain("1 vote");
     await screenshot(page, "09-poll-menu");
   });
 
-  test("GIVEN the bot owner in the admin server WHEN /admin season opens its form and it is submitted THEN the season is created, exported and imported back as a file", {
-    timeout: 90_000,
-  }, async () => {
+  test("GIVEN the bot owner in the admin server WHEN /admin season opens its form and it is submitted THEN the season is created, exported and imported back as a file", async () => {
     await switchTo(page, "Olive");
     await page.locator(".server-icon", { hasText: "MO" }).click();
     await page.waitForSelector(`body[data-channel="${ids.admin}"]`);
@@ -219,14 +217,14 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await modal.locator("input[name='judges']").fill("Carrie Ann Inaba, Derek Hough, Bruno Tonioli");
     await screenshot(page, "10-admin-modal");
     await modal.locator("button[type='submit']").click();
-    await page.locator("#modal-backdrop").waitFor({ state: "hidden", timeout: 20_000 });
+    await page.locator("#modal-backdrop").waitFor({ state: "hidden", timeout: 60_000 });
     const reply = byTitle(page, "Season 35");
     await eventually(text(reply.locator(".embed-description"))).toBe("New season 35: 0 couples, 0 weeks, 0 dances.");
     await screenshot(page, "11-admin-saved");
     // Export the season's file (an attachment in the reply), change it, and import it back through the file option.
     await typeCommand(page, "/admin export season:35 ");
     const exported = page.locator("a.attachment-file", { hasText: "season-35.json" });
-    await exported.waitFor({ timeout: 20_000 });
+    await exported.waitFor({ timeout: 60_000 });
     const link = new URL(String(await exported.getAttribute("href")), playground.url);
     // The file of a reply only Olive can see is Olive's alone.
     expect((await fetch(link.href.replace(ids.olive, ids.ava))).status).toBe(404);
@@ -296,7 +294,7 @@ describe(`the playground in Chromium (embedded database)`, () => {
   });
 });
 
-describe("the composer's reading of a typed line (in the page)", () => {
+describe("the composer's reading of a typed line (in the page)", { timeout: 120_000 }, () => {
   test("GIVEN lines as typed WHEN read against the registered commands THEN values keep their spaces and the checks are Discord's", async () => {
     const commands = playground.session.discord.visibleCommands(ids.fans, ids.morgan);
     const read = (await page.evaluate(`(async () => {
