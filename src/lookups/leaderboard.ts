@@ -2,8 +2,8 @@ import type { Database } from "../db/client.js";
 import { latestSeasonNumber, listSeasonNumbers, seasonWeeks } from "../db/queries/seasons.js";
 import { loadWeekSheet, weekIdsByNumber } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
-import { carryOverPoints, type Standing, weekStandings } from "../standings/standings.js";
-import type { WeekSheet } from "../standings/types.js";
+import { carryOverMaxima, carryOverPoints, type Standing, weekStandings } from "../standings/standings.js";
+import type { CoupleRef, Performance, WeekSheet } from "../standings/types.js";
 import { describeRange } from "./ranges.js";
 
 export interface Leaderboard {
@@ -11,6 +11,13 @@ export interface Leaderboard {
   standings: Standing[];
   /** Week numbers of the season in order, for previous/next navigation. */
   weekNumbers: number[];
+  /** Dances named before the show and not scored yet (a season on the air), with their couples. */
+  announced: { performance: Performance; couples: CoupleRef[] }[];
+}
+
+/** The week a season's leaderboard opens on: its latest week that aired (a season on the air has later weeks scheduled). */
+export function defaultWeek(weeks: readonly { number: number; status?: string | null }[]): number | undefined {
+  return weeks.filter((w) => !w.status).at(-1)?.number ?? weeks.at(-1)?.number;
 }
 
 export async function resolveSeason(db: Database, season: number | null | undefined): Promise<number> {
@@ -34,7 +41,7 @@ export async function getLeaderboard(
   const index = await seasonWeeks(db, season);
   if (!index || index.weeks.length === 0) throw new UserError(`Season ${season} has no weeks recorded yet.`);
   const weekNumbers = [...new Set(index.weeks.map((w) => w.number))];
-  const number = request.week ?? weekNumbers.at(-1);
+  const number = request.week ?? defaultWeek(index.weeks);
   const week = index.weeks.find((w) => w.number === number);
   if (!week) {
     throw new UserError(`Season ${season} has no week ${number}. Try a week from ${describeRange(weekNumbers)}.`);
@@ -42,10 +49,21 @@ export async function getLeaderboard(
   const sheet = await loadWeekSheet(db, week.id);
   if (!sheet) throw new UserError(`Season ${season} week ${number} could not be found; try again.`);
   let carried = new Map<number, number>();
+  let carriedMax = new Map<number, number>();
   if (sheet.carryOverFrom.length > 0) {
     const ids = await weekIdsByNumber(db, index.seasonId, sheet.carryOverFrom);
-    const earlier = await Promise.all(ids.map((id) => loadWeekSheet(db, id)));
-    carried = carryOverPoints(earlier.filter((s): s is WeekSheet => s !== null));
+    const earlier = (await Promise.all(ids.map((id) => loadWeekSheet(db, id)))).filter(
+      (s): s is WeekSheet => s !== null,
+    );
+    carried = carryOverPoints(earlier);
+    carriedMax = carryOverMaxima(earlier);
   }
-  return { sheet, standings: weekStandings(sheet, carried), weekNumbers };
+  const byId = new Map(sheet.couples.map((c) => [c.id, c]));
+  const announced = sheet.performances
+    .filter((p) => p.status === "announced")
+    .map((performance) => ({
+      performance,
+      couples: performance.coupleIds.map((id) => byId.get(id)).filter((c): c is CoupleRef => c !== undefined),
+    }));
+  return { sheet, standings: weekStandings(sheet, carried, carriedMax), weekNumbers, announced };
 }
