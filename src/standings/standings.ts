@@ -49,6 +49,15 @@ export function danceScore(p: Performance, judgeCount: number): { total: number 
 }
 
 /**
+ * How many judges marked each dance of a week, for a total given without per-judge marks. A week of two nights
+ * with a different guest each night (S33 W3) lists both guests, but each dance had the panel and one of them.
+ */
+export function judgesPerDance(sheet: Pick<WeekSheet, "judges">): number {
+  const guests = sheet.judges.filter((j) => j.isGuest).length;
+  return sheet.judges.length - Math.max(0, guests - 1);
+}
+
+/**
  * Standard competition ranking: equal totals share a rank and the next rank skips ("1, 2, 2, 4").
  * Within a tie, couples stay in the order given (alphabetical by celebrity, from `weekStandings`).
  */
@@ -89,7 +98,7 @@ export function weekTotals(sheet: WeekSheet): Map<number, WeekTotal> {
     if (p.status === "announced") continue;
     for (const id of new Set(p.coupleIds)) {
       const t = get(id);
-      const dance = danceScore(p, sheet.judges.length);
+      const dance = danceScore(p, judgesPerDance(sheet));
       if (dance.total !== null) {
         t.judges += dance.total;
         t.max += dance.max;
@@ -129,7 +138,7 @@ export function weekStandings(
     const dances = sheet.performances
       .filter((p) => p.coupleIds.includes(coupleId) && p.status !== "announced")
       .map((performance) => {
-        const score = danceScore(performance, sheet.judges.length);
+        const score = danceScore(performance, judgesPerDance(sheet));
         return {
           performance,
           judgesTotal: score.total,

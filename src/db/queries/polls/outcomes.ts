@@ -51,7 +51,12 @@ export async function seasonCouples(db: Database, seasonId: number): Promise<Sea
 export async function seasonOutcome(db: Database, season: SeasonRef): Promise<SeasonOutcome> {
   const [seasonWeeks, exits, placed] = await Promise.all([
     db
-      .select({ number: weeks.number, noElimination: weeks.noElimination, isFinale: weeks.isFinale })
+      .select({
+        number: weeks.number,
+        noElimination: weeks.noElimination,
+        isFinale: weeks.isFinale,
+        status: weeks.status,
+      })
       .from(weeks)
       .where(eq(weeks.seasonId, season.id)),
     db
@@ -66,7 +71,8 @@ export async function seasonOutcome(db: Database, season: SeasonRef): Promise<Se
   ]);
 
   const eliminations = new Map<number, number[]>();
-  for (const w of seasonWeeks) if (w.noElimination || w.isFinale) eliminations.set(w.number, []);
+  // A week of a season on the air that has not aired yet (announced, scheduled) has no outcome yet.
+  for (const w of seasonWeeks) if ((w.noElimination || w.isFinale) && !w.status) eliminations.set(w.number, []);
   for (const e of exits) eliminations.set(e.week, [...(eliminations.get(e.week) ?? []), e.coupleId]);
   // Couples who left have a placement from the start; the finale's placements count once a winner is recorded.
   const decided = placed.some((p) => p.placement === 1);
