@@ -132,7 +132,7 @@ describe(`spoiler guard on ${engine}`, () => {
   test("GIVEN a 24-hour guard WHEN the newest week is asked the morning after THEN the names are behind spoiler bars", async () => {
     await setSpoilerHours(database.db, guildId, 24);
     const r = await getWeekResults(database.db, { ...newest, now: new Date("2026-09-30T12:00:00Z") });
-    expect(r.hiddenUntil?.toISOString()).toBe("2026-10-01T01:00:00.000Z");
+    expect(r.hiddenUntil?.toISOString()).toBe("2026-10-01T00:00:00.000Z");
     const text = JSON.stringify(resultsView(r).embeds);
     expect(r.eliminated.map((c) => c.celebrity)).toEqual(["Taylor Hanson"]);
     expect(text).not.toMatch(/"value":"[^|]/);

@@ -140,7 +140,13 @@ describe(`lookup commands through the local Discord (${engine})`, () => {
     expect(embed.fields?.[1]?.value).toContain("Season 32 · 4th place");
     // The best dance is the couple's own, not the team dance they shared with others.
     expect(embed.fields?.[0]?.value).toContain("Best: **40**/40 · Tango · S32 W8");
-    expect(embed.fields?.[2]?.value.split("\n")[0]).toBe("W1: 18 vs 22");
+    // Marks out of 10, not raw totals whose maximum jumps from 30 to 80 (week 7's two dances of four judges).
+    expect(embed.fields?.[2]?.name).toBe("Average judge's mark week by week (out of 10)");
+    const weeks = embed.fields?.[2]?.value.split("\n") ?? [];
+    expect(weeks[0]).toBe("W1: 6 vs 7.33");
+    for (const line of weeks)
+      for (const mark of line.replace(/^W\d+: /, "").split(" vs "))
+        if (mark !== "–") expect(Number(mark)).toBeLessThanOrEqual(10);
     const [chart] = reply.attachments;
     expect(chart?.filename).toMatch(/^compare-\d+-\d+\.png$/);
     // The local Discord, like Discord, turns attachment:// into the uploaded file's URL.
