@@ -37,7 +37,8 @@ export function rankLine(s: Standing, carryWeeks: readonly number[]): string {
 }
 
 /** The per-dance detail of one couple: style, song, each judge's mark; in a carry-over week, the standing after each dance. */
-function standingField(s: Standing, carryWeeks: number[]): Field {
+function standingField(s: Standing, sheet: Leaderboard["sheet"]): Field {
+  const carryWeeks = sheet.carryOverFrom;
   const name = clip(`${s.rank}. ${coupleName(s.couple)}`, limits.fieldName);
   const running = carryWeeks.length ? runningStandings(s) : [];
   const lines = s.dances.map((d, i) => {
@@ -49,8 +50,11 @@ function standingField(s: Standing, carryWeeks: number[]): Field {
       `• Weekly per-judge figures${s.dances.some((d) => d.judgesTotal !== null) ? " (the total; not every dance has scores of its own)" : s.dances.length ? " (these dances have no scores of their own)" : " (no dance-by-dance record)"}: ${s.weeklyScores.map((v) => (v === null ? "–" : score(v))).join(" · ")}`,
     );
   }
-  const bonuses = s.dances.flatMap((d) => d.performance.bonus.filter((b) => b.coupleId === s.couple.id));
-  if (s.bonus !== 0 && bonuses.length === 0) lines.push(`• Bonus points this week: ${score(s.bonus)}`);
+  // Points won in a dance, then points for the week (immunity): each with its reason, apart from the judges' marks.
+  const bonuses = [
+    ...s.dances.flatMap((d) => d.performance.bonus.filter((b) => b.coupleId === s.couple.id)),
+    ...sheet.bonus.filter((b) => b.coupleId === s.couple.id),
+  ];
   for (const b of bonuses) lines.push(`• Bonus: ${score(b.points)}${b.reason ? ` (${plain(b.reason)})` : ""}`);
   return { name, value: fitLines(lines.length ? lines : ["No dance recorded"]) };
 }
@@ -105,7 +109,7 @@ export function leaderboardView(board: Leaderboard, page = 0, seasons: readonly 
   ];
   const description = fitLines([...header, "", ...list], limits.description);
 
-  const fields = standings.map((s) => standingField(s, sheet.carryOverFrom));
+  const fields = standings.map((s) => standingField(s, sheet));
   const footerText = (pages: number, at: number) =>
     `${pages > 1 ? `Page ${at + 1}/${pages} of dance details · ` : ""}Judges' marks out of 10 · bonus points shown apart`;
   const pages = paginateFields(fields, title.length + description.length + footerText(9, 9).length + 20);

@@ -158,25 +158,23 @@ describe(`season 35, on the air (${engine})`, () => {
   });
 
   test("GIVEN /poll mirrorball and /poll elimination with no season WHEN run THEN they offer season 35's twelve couples for week 4", async () => {
-    const owner = t.guild.ownerId;
-    const mirrorball = await t.discord.slash({ name: "poll", subcommand: "mirrorball", options: {}, user: owner });
-    await mirrorball.settled();
-    const elimination = await t.discord.slash({
-      name: "poll",
-      subcommand: "elimination",
-      options: { closes: "1h" },
-      user: owner,
-    });
-    await elimination.settled();
-    const polls = t.discord
-      .channelMessages(t.guild.defaultChannelId)
-      .filter((m) => /Season 35/.test(m.embeds[0]?.title ?? ""));
+    // Each poll is posted in the channel; the messages are read from there, as members see them.
+    const polls: MessageView[] = [];
+    for (const subcommand of ["mirrorball", "elimination"]) {
+      const before = t.discord.channelMessages(t.guild.defaultChannelId).length;
+      const ix = await t.discord.slash({ name: "poll", subcommand, options: { closes: "1h" }, user: t.guild.ownerId });
+      await ix.settled();
+      const message = t.discord.channelMessages(t.guild.defaultChannelId)[before];
+      if (!message) throw new Error(`no ${subcommand} poll: ${JSON.stringify(replyOf(ix)?.content)}`);
+      polls.push(message);
+    }
     expect(polls.map((m) => m.embeds[0]?.title)).toEqual([
-      "Who will win the Mirrorball? (Season 35)",
-      "Who goes home this week? (Season 35, week 4)",
+      "📊 Who will win the Mirrorball? (Season 35)",
+      "📊 Who goes home this week? (Season 35, week 4)",
     ]);
     for (const poll of polls) {
       const text = JSON.stringify(poll.components);
+      expect(text.match(/ & /g)).toHaveLength(12);
       expect(text).toContain("Amber Glenn");
       expect(text).not.toContain("Taylor Hanson");
     }
