@@ -27,6 +27,14 @@ module.exports = {
       to: { path: "^src/(commands|events|discord|views|polls|lookups|admin|scheduler|jobs|leagues|reminders)/" },
     },
     {
+      name: "layers-point-one-way",
+      severity: "error",
+      comment:
+        "commands -> domain services -> queries and views; below a command, only views take its custom_id codec (ids.ts).",
+      from: { path: "^src/(polls|lookups|admin|standings|text|data|jobs|db|views|discord|events)/" },
+      to: { path: "^src/commands/", pathNot: "^src/commands/[^/]+/ids\\.ts$" },
+    },
+    {
       name: "domain-has-no-discord",
       severity: "error",
       comment: "Domain folders are plain logic: no discord.js.",

@@ -4,18 +4,21 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { BotContext, Command } from "./discord/command.js";
 import { loadCommands } from "./discord/loadCommands.js";
+import { channelMessenger } from "./discord/messenger.js";
 import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
+import { JobRunner } from "./jobs/runner.js";
 import type { Logger } from "./logger.js";
 import { buildIndexes } from "./lookups/indexes.js";
-import { restMessenger } from "./scheduler/messenger.js";
-import { PollRuntime } from "./scheduler/pollRuntime.js";
-import { Scheduler } from "./scheduler/scheduler.js";
+import { pollJobs } from "./polls/jobs.js";
+import { PollService } from "./polls/service.js";
 
 export interface Bot {
   client: Client<true>;
   ctx: BotContext;
   commands: Map<string, Command>;
+  /** The background jobs (poll deadlines, weekly polls, live refresh, night posts); `runNow` for tools and tests. */
+  jobs: JobRunner;
   stop(): Promise<void>;
 }
 
@@ -24,10 +27,11 @@ export async function startBot(options: { config: Config; db: Database; token: s
   const { config, db, logger } = options;
   const commands = await loadCommands();
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
-  const polls = new PollRuntime(db, restMessenger(client.rest), logger);
-  const scheduler = new Scheduler(db, polls, logger);
+  const messenger = channelMessenger(client);
+  const polls = new PollService(db, messenger, logger);
   const indexes = await buildIndexes(db);
-  const live = new LiveSync(db, indexes, restMessenger(client.rest), logger);
+  const live = new LiveSync(db, indexes, messenger, logger);
+  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs()], logger);
   const ctx: BotContext = { db, config, logger, polls, live, ...indexes };
 
   const onReady = ready(commands, ctx);
@@ -43,16 +47,16 @@ export async function startBot(options: { config: Config; db: Database; token: s
 
   await client.login(options.token);
   await connected;
-  scheduler.start();
   await live.start();
+  jobs.start();
   return {
     client: client as Client<true>,
     ctx,
     commands,
+    jobs,
     async stop() {
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
-      await scheduler.stop();
-      await live.stop();
+      await jobs.stop();
       await polls.stop();
       await client.destroy();
     },

@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { claimDueNightPosts, listResultsChannels, markNightPosted, queueNightPost } from "../db/queries/admin.js";
-import { latestSeasonNumber, listSeasonNumbers } from "../db/queries/seasons.js";
-import { botState } from "../db/schema/index.js";
+import { getBotState, setBotState } from "../db/queries/botState.js";
+import { listResultsChannels } from "../db/queries/guilds.js";
+import { claimDueNightPosts, markNightPosted, queueNightPost } from "../db/queries/nightPosts.js";
+import { latestSeasonNumber } from "../db/queries/seasons.js";
+import type { Job } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import { type LookupIndexes, refreshIndexes } from "../lookups/indexes.js";
 import { getLeaderboard } from "../lookups/leaderboard.js";
 import { airInstant } from "../lookups/spoilers.js";
-import type { Messenger } from "../scheduler/messenger.js";
 import { leaderboardView } from "../views/leaderboard.js";
+import type { Messenger } from "../views/view.js";
 import type { ChangeOutcome } from "./seasons.js";
 
 const versionKey = "live:indexes";
@@ -21,8 +22,6 @@ const versionKey = "live:indexes";
  */
 export class LiveSync {
   private seen: string | null = null;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
 
   constructor(
     private readonly db: Database,
@@ -32,16 +31,17 @@ export class LiveSync {
     private readonly intervalMs = 5000,
   ) {}
 
+  /** Reads the shared version, so the first refresh only rebuilds when something changed since start-up. */
   async start(): Promise<void> {
     this.seen = await this.currentVersion();
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  /** The background jobs: rebuild the indexes when another process changed a season; post the due leaderboards. */
+  jobs(): Job[] {
+    return [
+      { name: "live season refresh", everyMs: this.intervalMs, run: () => this.refresh() },
+      { name: "night posts", everyMs: this.intervalMs, run: (now) => this.postDue(now) },
+    ];
   }
 
   /** After a change in this process: indexes now, then the version other processes watch, then the posts. */
@@ -52,39 +52,31 @@ export class LiveSync {
     await this.postDue(now);
   }
 
-  /** One round of the background loop; never overlaps itself. */
-  tick(now = new Date()): Promise<void> {
-    this.running ??= (async () => {
-      try {
-        const version = await this.currentVersion();
-        if (version !== this.seen) {
-          await refreshIndexes(this.db, this.indexes);
-          this.seen = version;
-        }
-        await this.postDue(now);
-      } catch (error) {
-        this.logger.error({ err: error }, "live season sync failed; retrying on the next tick");
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+  /** Both jobs once, in order (tests). */
+  async tick(now = new Date()): Promise<void> {
+    await this.refresh();
+    await this.postDue(now);
+  }
+
+  private async refresh(): Promise<void> {
+    const version = await this.currentVersion();
+    if (version === this.seen) return;
+    await refreshIndexes(this.db, this.indexes);
+    this.seen = version;
   }
 
   private async currentVersion(): Promise<string | null> {
-    const [row] = await this.db.select().from(botState).where(eq(botState.key, versionKey));
-    return row?.value ?? null;
+    return getBotState(this.db, versionKey);
   }
 
   private async postDue(now: Date): Promise<void> {
     const due = await claimDueNightPosts(this.db, now);
     if (due.length === 0) return;
-    const seasons = await listSeasonNumbers(this.db);
     for (const post of due) {
       try {
         const board = await getLeaderboard(this.db, { season: post.season, week: post.week });
         // A channel post has no navigation: its buttons would move the one message under everyone's eyes.
-        const view = { ...leaderboardView(board, 0, seasons), components: [] };
+        const view = { ...leaderboardView(board, 0), components: [] };
         const messageId = await this.messenger.send(post.channelId, {
           ...view,
           content: `Season ${post.season} week ${post.week}: the judges' scores are in.`,
@@ -104,10 +96,7 @@ export class LiveSync {
 /** Moves the shared version, so every bot process rebuilds its name indexes on its next tick. */
 export async function announceChange(db: Database): Promise<string> {
   const version = randomBytes(8).toString("hex");
-  await db
-    .insert(botState)
-    .values({ key: versionKey, value: version })
-    .onConflictDoUpdate({ target: botState.key, set: { value: version, updatedAt: sql`now()` } });
+  await setBotState(db, versionKey, version);
   return version;
 }
 

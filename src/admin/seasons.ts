@@ -3,18 +3,19 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { defaultDataDir, type LoadedSeasonFile, parseSeasonFile, SeasonFileError } from "../data/loadSeasonFiles.js";
 import type { SeasonFile } from "../data/seasonFile.js";
+import { seedAndScore } from "../data/seed.js";
 import type { Database } from "../db/client.js";
+import { appendAudit } from "../db/queries/audit.js";
 import {
-  appendAudit,
   getLiveSeason,
   getPendingImport,
   type PendingImport,
   saveLiveSeason,
-  seasonIsLoaded,
   storePendingImport,
   takePendingImport,
-} from "../db/queries/admin.js";
-import { lockSeason, seedSeasons } from "../db/seed.js";
+} from "../db/queries/liveSeasons.js";
+import { seasonIsLoaded } from "../db/queries/seasons.js";
+import { lockSeason } from "../db/seed.js";
 import { UserError } from "../errors.js";
 import { describeChanges } from "./changes.js";
 import { checkSeason, completeNights, isDraft } from "./validate.js";
@@ -91,8 +92,9 @@ export async function changeSeason(db: Database, request: ChangeRequest): Promis
     if (loaded) {
       const text = JSON.stringify(document);
       const hash = createHash("sha256").update(text).digest("hex");
-      // The same loader as data/, inside this transaction: on any failure nothing of the change remains.
-      await seedSeasons(tx, {
+      // The same loader as data/, inside this transaction: on any failure nothing of the change remains, and closed
+      // polls about the season are re-scored from its new results.
+      await seedAndScore(tx, {
         files: [{ file: `live season ${request.season}`, hash, season: document }],
         force: true,
         live: true,

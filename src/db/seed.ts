@@ -3,7 +3,6 @@ import { type LoadedSeasonFile, readSeasonFiles } from "../data/loadSeasonFiles.
 import type { SeasonFile } from "../data/seasonFile.js";
 import { foldName } from "../text/names.js";
 import type { Database } from "./client.js";
-import { resolveSeededSeasons } from "./queries/polls/predictions.js";
 import * as t from "./schema/index.js";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -56,8 +55,6 @@ export async function seedSeasons(db: Database, options: SeedOptions = {}): Prom
     });
     report[outcome].push(season);
   }
-  // Closed polls about the seasons just loaded are scored (or re-scored) from their new results.
-  await resolveSeededSeasons(db, report.loaded);
   return report;
 }
 

@@ -2,7 +2,7 @@ import { DiscordAPIError, type Interaction, MessageFlags } from "discord.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { clip, limits } from "../views/limits.js";
-import { noPings } from "./respond.js";
+import { noPings } from "./message.js";
 
 const apologies = {
   generic: "Something went wrong on my side while answering that. It has been logged; please try again in a moment.",

@@ -12,7 +12,7 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { LookupIndexes } from "../lookups/indexes.js";
-import type { PollRuntime } from "../scheduler/pollRuntime.js";
+import type { PollService } from "../polls/service.js";
 
 export type ComponentInteraction = ButtonInteraction | AnySelectMenuInteraction;
 
@@ -22,7 +22,7 @@ export interface BotContext extends LookupIndexes {
   logger: Logger;
   config: Config;
   /** Publishing, voting, closing polls (with the coalesced live tally). */
-  polls: PollRuntime;
+  polls: PollService;
   /** Spreads the owners' season changes: fresh indexes in every process, the night's leaderboard posts. */
   live: LiveSync;
 }

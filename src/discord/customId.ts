@@ -5,7 +5,8 @@ export const maxCustomIdLength = 100;
 
 /**
  * One kind of custom_id, defined once next to its command and used by its views (encode) and handlers (decode).
- * The id is `prefix:kind:part:part…`; `prefix` routes it to the command, `kind` names the button or menu, and the
+ * The id is `prefix:kind:part:part…` (or `prefix:part…` with an empty kind); `prefix` routes it to the command, `kind`
+ * names the button or menu, and the
  * parts are checked with zod on the way back, so a forged or stale id decodes to `undefined`, never to a bad value.
  */
 export interface CustomIdCodec<Parts extends readonly unknown[]> {
@@ -23,7 +24,7 @@ export function customId<const Schemas extends readonly [z.ZodType, ...z.ZodType
 ): CustomIdCodec<{ [K in keyof Schemas]: z.output<Schemas[K]> }> {
   type Parts = { [K in keyof Schemas]: z.output<Schemas[K]> };
   const schema = z.tuple(parts as unknown as [z.ZodType, ...z.ZodType[]]);
-  const head = `${prefix}:${kind}`;
+  const head = kind ? `${prefix}:${kind}` : prefix;
   return {
     prefix,
     kind,

@@ -4,11 +4,28 @@ import { type Command, commandShape } from "./command.js";
 
 const commandsDir = fileURLToPath(new URL("../commands/", import.meta.url));
 
-/** Every command in src/commands, one per file: the same list for the bot, the deploy script and the tests. */
+/** The entry of each command folder: index.ts (run by tsx and vitest) or index.js (compiled). */
+async function commandEntries(): Promise<string[]> {
+  const folders = (await readdir(commandsDir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  const entries: string[] = [];
+  for (const folder of folders.sort()) {
+    const files = await readdir(`${commandsDir}${folder}`);
+    const entry = ["index.ts", "index.js"].find((f) => files.includes(f));
+    if (!entry) throw new Error(`src/commands/${folder} has no index.ts: every command folder exports one command`);
+    entries.push(`${folder}/${entry}`);
+  }
+  return entries;
+}
+
+/**
+ * Every command in src/commands, one folder each (`<name>/index.ts`, its subcommands and custom_ids beside it):
+ * the same list for the bot, the deploy script and the tests.
+ */
 export async function loadCommands(): Promise<Map<string, Command>> {
-  const files = (await readdir(commandsDir)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts")).sort();
   const commands = new Map<string, Command>();
-  for (const file of files) {
+  for (const file of await commandEntries()) {
     const module = (await import(pathToFileURL(`${commandsDir}${file}`).href)) as { default?: unknown };
     const checked = commandShape.safeParse(module.default);
     if (!checked.success) {

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { type REST, Routes } from "discord.js";
-import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { botState } from "../db/schema/index.js";
+import { getBotState, setBotState } from "../db/queries/botState.js";
 import type { Logger } from "../logger.js";
 import type { Command } from "./command.js";
 import { commandDefinitions } from "./loadCommands.js";
@@ -65,8 +64,7 @@ async function registerTarget(
   const hash = createHash("sha256").update(JSON.stringify(definitions)).digest("hex");
   const scope = options.guildId ? `guild:${options.guildId}` : "global";
   const key = `commands:${applicationId}:${scope}`;
-  const [state] = await options.db.select().from(botState).where(eq(botState.key, key));
-  if (!options.force && state?.value === hash) {
+  if (!options.force && (await getBotState(options.db, key)) === hash) {
     options.logger.debug({ scope }, "commands unchanged; not registering");
     return false;
   }
@@ -74,10 +72,7 @@ async function registerTarget(
     ? Routes.applicationGuildCommands(applicationId, options.guildId)
     : Routes.applicationCommands(applicationId);
   await rest.put(route, { body: definitions });
-  await options.db
-    .insert(botState)
-    .values({ key, value: hash })
-    .onConflictDoUpdate({ target: botState.key, set: { value: hash, updatedAt: sql`now()` } });
+  await setBotState(options.db, key, hash);
   options.logger.info({ scope, count: definitions.length }, "registered commands");
   return true;
 }

@@ -1,26 +1,9 @@
-import {
-  type BaseMessageOptions,
-  type MessageComponentInteraction,
-  MessageFlags,
-  type RepliableInteraction,
-} from "discord.js";
+import { type MessageComponentInteraction, MessageFlags, type RepliableInteraction } from "discord.js";
 import type { View } from "../views/view.js";
+import { toMessage } from "./message.js";
 
 /** Defer when the work is not done by then, well inside Discord's 3-second window for a first response. */
 export const deferAfterMs = 1500;
-
-/** No message of ours may ping anyone, whatever text users put in it. */
-export const noPings = { parse: [] } as const;
-
-export function toReply(view: View): BaseMessageOptions & { content: string } {
-  return {
-    content: view.content ?? "",
-    embeds: view.embeds,
-    components: view.components,
-    files: (view.files ?? []).map((f) => ({ attachment: f.data, name: f.name, description: f.description })),
-    allowedMentions: noPings,
-  };
-}
 
 /**
  * Runs `work` and sends its view as the reply (or as an update of the clicked message). If the work takes longer than
@@ -44,7 +27,7 @@ export async function respond(
   } finally {
     clearTimeout(timer);
   }
-  const payload = toReply(view);
+  const payload = toMessage(view);
   if (deferral) {
     await deferral;
     await interaction.editReply(payload);

@@ -3,8 +3,8 @@ import { listScoredDances } from "../db/queries/dances.js";
 import { UserError } from "../errors.js";
 import { foldName } from "../text/names.js";
 import type { StyleEntry } from "./indexes.js";
-import { resolveSeason } from "./leaderboard.js";
 import { byBest, type ScoredDance, toDances } from "./scores.js";
+import { resolveSeason } from "./seasons.js";
 
 export interface StyleBest {
   style: string;

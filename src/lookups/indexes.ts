@@ -3,8 +3,7 @@ import { listCoupleEntries } from "../db/queries/couples.js";
 import { listStyles } from "../db/queries/dances.js";
 import { listJudges, listPros, type PersonEntry } from "../db/queries/people.js";
 import { foldName } from "../text/names.js";
-import { CoupleNameIndex } from "./nameIndex.js";
-import { NameIndex } from "./peopleIndex.js";
+import { CoupleNameIndex, NameIndex } from "./nameIndex.js";
 
 export interface StyleEntry {
   /** Every spelling of the style in the season files ("Hip-Hop", "Hip-hop"). */

@@ -1,43 +1,28 @@
 import type { Database } from "../db/client.js";
-import { latestSeasonNumber, listSeasonNumbers, seasonWeeks } from "../db/queries/seasons.js";
+import { seasonWeeks } from "../db/queries/seasons.js";
 import { loadWeekSheet, weekIdsByNumber } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
 import { carryOverMaxima, carryOverPoints, type Standing, weekStandings } from "../standings/standings.js";
 import type { CoupleRef, Performance, WeekSheet } from "../standings/types.js";
 import { describeRange } from "./ranges.js";
+import { defaultWeek, resolveSeason } from "./seasons.js";
 
 export interface Leaderboard {
   sheet: WeekSheet;
   standings: Standing[];
   /** Week numbers of the season in order, for previous/next navigation. */
   weekNumbers: number[];
+  /** Every season's number in order, for the season buttons. */
+  seasonNumbers: number[];
   /** Dances named before the show and not scored yet (a season on the air), with their couples. */
   announced: { performance: Performance; couples: CoupleRef[] }[];
-}
-
-/** The week a season's leaderboard opens on: its latest week that aired (a season on the air has later weeks scheduled). */
-export function defaultWeek(weeks: readonly { number: number; status?: string | null }[]): number | undefined {
-  return weeks.filter((w) => !w.status).at(-1)?.number ?? weeks.at(-1)?.number;
-}
-
-export async function resolveSeason(db: Database, season: number | null | undefined): Promise<number> {
-  if (season == null) {
-    const latest = await latestSeasonNumber(db);
-    if (latest === null) throw new UserError("No seasons are loaded yet: ask the bot owner to run `npm run db:seed`.");
-    return latest;
-  }
-  const known = await listSeasonNumbers(db);
-  if (!known.includes(season)) {
-    throw new UserError(`There is no season ${season} in the records. Try a season from ${describeRange(known)}.`);
-  }
-  return season;
 }
 
 export async function getLeaderboard(
   db: Database,
   request: { season?: number | null; week?: number | null },
 ): Promise<Leaderboard> {
-  const season = await resolveSeason(db, request.season);
+  const { number: season, seasonNumbers } = await resolveSeason(db, request.season);
   const index = await seasonWeeks(db, season);
   if (!index || index.weeks.length === 0) throw new UserError(`Season ${season} has no weeks recorded yet.`);
   const weekNumbers = [...new Set(index.weeks.map((w) => w.number))];
@@ -65,5 +50,5 @@ export async function getLeaderboard(
       performance,
       couples: performance.coupleIds.map((id) => byId.get(id)).filter((c): c is CoupleRef => c !== undefined),
     }));
-  return { sheet, standings: weekStandings(sheet, carried, carriedMax), weekNumbers, announced };
+  return { sheet, standings: weekStandings(sheet, carried, carriedMax), weekNumbers, seasonNumbers, announced };
 }

@@ -1,18 +1,156 @@
 import { distance as editDistance } from "fastest-levenshtein";
+import type { CoupleEntry } from "../db/queries/couples.js";
 import { UserError } from "../errors.js";
 import { foldName } from "../text/names.js";
 
-export interface CoupleEntry {
-  coupleId: number;
-  season: number;
-  celebrity: string;
-  pro: string;
-  placement: number | null;
+export type { CoupleEntry };
+
+/** 0: the whole name; 1: its start; 2: the start of a word in it; 3: anywhere in it; 4: no match. */
+export function matchRank(folded: string, query: string): number {
+  if (!query) return 2;
+  if (folded === query) return 0;
+  if (folded.startsWith(query)) return 1;
+  if (folded.includes(` ${query}`)) return 2;
+  if (folded.includes(query)) return 3;
+  return 4;
 }
 
-interface Indexed extends CoupleEntry {
-  foldedCelebrity: string;
-  foldedPro: string;
+const noMatch = 4;
+
+export function orList(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}
+
+/** How far a typed name is from a known one, forgiving a longer name's ending ("xochit" is close to "xochitl gomez"). */
+function closeness(query: string, folded: string): number {
+  return editDistance(query, folded.slice(0, query.length + 2));
+}
+
+export interface IndexedName<T> {
+  /** How it is shown: the entry's first name. */
+  name: string;
+  folded: string;
+  item: T;
+}
+
+interface Indexed<T> extends IndexedName<T> {
+  /** Every name the entry answers to (a couple: the celebrity and the pro), folded alike. */
+  names: { display: string; folded: string }[];
+}
+
+export interface NameHit<T> {
+  entry: IndexedName<T>;
+  /** The name that matched best, as shown. */
+  matched: string;
+  /** Whether it was one of the entry's other names (a couple found through its pro). */
+  viaOtherName: boolean;
+  rank: number;
+}
+
+/**
+ * The one name index: names in memory (couples, pros, judges, dance styles), matched whatever case or accents a fan
+ * types ("xochitl", "helio"), so autocomplete answers in microseconds; ranking and "did you mean" live here once.
+ * `what` names the kind in sentences ("pro", "judge", "dance style").
+ */
+export class NameIndex<T> {
+  private entries: Indexed<T>[] = [];
+
+  constructor(
+    readonly what: string,
+    private readonly describe: (item: T) => string,
+    entries: { name: string; item: T; otherNames?: string[] }[] = [],
+    /** Order when equally good matches: most seasons or dances first (higher weight first). */
+    private readonly weight: (item: T) => number = () => 0,
+  ) {
+    this.replace(entries);
+  }
+
+  replace(entries: { name: string; item: T; otherNames?: string[] }[]): void {
+    this.entries = entries
+      .map((e) => {
+        const names = [e.name, ...(e.otherNames ?? [])].map((display) => ({ display, folded: foldName(display) }));
+        return { name: e.name, folded: names[0]?.folded ?? "", item: e.item, names };
+      })
+      .sort((a, b) => this.weight(b.item) - this.weight(a.item) || a.name.localeCompare(b.name));
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  all(): readonly IndexedName<T>[] {
+    return this.entries;
+  }
+
+  /** Every entry one of whose names matches, best rank first (ties keep the index's order). */
+  search(typed: string, filter?: (item: T) => boolean): NameHit<T>[] {
+    const query = foldName(typed);
+    const hits: NameHit<T>[] = [];
+    for (const entry of this.entries) {
+      if (filter && !filter(entry.item)) continue;
+      let best: NameHit<T> | undefined;
+      entry.names.forEach((n, i) => {
+        const rank = matchRank(n.folded, query);
+        if (rank < noMatch && (!best || rank < best.rank)) {
+          best = { entry, matched: n.display, viaOtherName: i > 0, rank };
+        }
+      });
+      if (best) hits.push(best);
+    }
+    return hits.sort((a, b) => a.rank - b.rank);
+  }
+
+  /** Known names close to a misspelt one, for "did you mean". */
+  nearest(typed: string, count = 3): string[] {
+    const query = foldName(typed);
+    const names = new Map<string, string>();
+    for (const e of this.entries) for (const n of e.names) names.set(n.folded, n.display);
+    return [...names]
+      .map(([folded, display]) => ({ display, d: closeness(query, folded) }))
+      .filter((x) => x.d <= Math.max(2, Math.floor(query.length / 3)))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, count)
+      .map((x) => x.display);
+  }
+
+  /** Autocomplete: the best matches first, labelled with what tells them apart. */
+  suggest(typed: string, limit = 25): { name: string; value: string }[] {
+    return this.search(typed)
+      .slice(0, limit)
+      .map(({ entry }) => {
+        const described = this.describe(entry.item);
+        return {
+          name: `${entry.name}${described ? ` — ${described}` : ""}`.slice(0, 100),
+          value: entry.name.slice(0, 100),
+        };
+      });
+  }
+
+  /** The one entry a user meant, or a sentence with suggestions. */
+  resolve(typed: string): IndexedName<T> {
+    const query = foldName(typed);
+    if (!query) throw new UserError(`Type a ${this.what}'s name and pick one from the list.`);
+    const exact = this.entries.find((e) => e.folded === query);
+    if (exact) return exact;
+    const hits = this.search(typed);
+    const [only] = hits;
+    if (hits.length === 1 && only) return only.entry;
+    const shown = typed.trim().slice(0, 80);
+    if (hits.length > 1) {
+      throw new UserError(
+        `"${shown}" matches ${orList(hits.slice(0, 5).map((h) => h.entry.name))}. Pick one from the list as you type.`,
+      );
+    }
+    const close = this.nearest(typed);
+    const hint = close.length ? ` Did you mean ${orList(close)}?` : " Pick one from the list as you type.";
+    throw new UserError(`No ${this.what} called "${shown}" is in the records.${hint}`);
+  }
+
+  /** The entry whose folded name is exactly `folded` (from a button's custom_id), if it still exists. */
+  byFolded(folded: string): IndexedName<T> | undefined {
+    return this.entries.find((e) => e.folded === folded);
+  }
 }
 
 export interface CoupleMatch {
@@ -29,43 +167,39 @@ export function choiceLabel(name: string, season: number): string {
 const choiceSuffix = /^(.*?)\s*\(season (\d+)\)\s*$/i;
 
 /**
- * Every couple of every season in memory, so autocomplete answers in microseconds and names match
- * whatever case or accents a fan types ("xochitl", "helio").
+ * Every couple of every season, found by the celebrity's or the pro's name: a NameIndex whose entries answer to two
+ * names, newest season first, with the season a choice carries.
  */
 export class CoupleNameIndex {
-  private entries: Indexed[] = [];
+  private index = new NameIndex<CoupleEntry>("celebrity or pro", () => "");
 
   constructor(entries: CoupleEntry[] = []) {
     this.replace(entries);
   }
 
   replace(entries: CoupleEntry[]): void {
-    this.entries = entries
-      .map((e) => ({ ...e, foldedCelebrity: foldName(e.celebrity), foldedPro: foldName(e.pro) }))
-      .sort((a, b) => b.season - a.season || (a.placement ?? 99) - (b.placement ?? 99));
+    const ordered = [...entries].sort((a, b) => b.season - a.season || (a.placement ?? 99) - (b.placement ?? 99));
+    // The weight keeps that order: the newest season and the best placement first.
+    const weight = new Map(ordered.map((e, i) => [e, -i]));
+    this.index = new NameIndex<CoupleEntry>(
+      "celebrity or pro",
+      () => "",
+      ordered.map((e) => ({ name: e.celebrity, otherNames: [e.pro], item: e })),
+      (e) => weight.get(e) ?? 0,
+    );
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.index.size;
   }
 
   /** Autocomplete: couples whose celebrity or pro name matches the typed text, best first, at most `limit`. */
   suggest(typed: string, limit = 25, season?: number | null): { name: string; value: string }[] {
-    const query = foldName(typed.replace(choiceSuffix, "$1"));
-    const pool = season ? this.entries.filter((e) => e.season === season) : this.entries;
-    const scored: { rank: number; e: Indexed; viaPro: boolean }[] = [];
-    for (const e of pool) {
-      const c = matchRank(e.foldedCelebrity, query);
-      const p = matchRank(e.foldedPro, query);
-      const rank = Math.min(c, p);
-      if (rank < 3) scored.push({ rank, e, viaPro: p < c });
-    }
-    scored.sort((a, b) => a.rank - b.rank);
-    return scored.slice(0, limit).map(({ e, viaPro }) => {
-      const name = viaPro ? e.pro : e.celebrity;
-      const value = choiceLabel(name, e.season);
-      return { name: `${e.celebrity} & ${e.pro} (season ${e.season})`.slice(0, 100), value };
-    });
+    const hits = this.index.search(typed.replace(choiceSuffix, "$1"), season ? (e) => e.season === season : undefined);
+    return hits.slice(0, limit).map(({ entry: { item: e }, viaOtherName }) => ({
+      name: `${e.celebrity} & ${e.pro} (season ${e.season})`.slice(0, 100),
+      value: choiceLabel(viaOtherName ? e.pro : e.celebrity, e.season),
+    }));
   }
 
   /** Finds the one couple a user meant, or explains, with suggestions, why it cannot. */
@@ -73,67 +207,31 @@ export class CoupleNameIndex {
     const chosen = choiceSuffix.exec(typed);
     const name = chosen ? (chosen[1] as string) : typed;
     const wanted = season ?? (chosen ? Number(chosen[2]) : null);
-    const query = foldName(name);
-    if (!query) throw new UserError("Type a celebrity's or a pro's name, for example `Xochitl Gomez`.");
+    if (!foldName(name)) throw new UserError("Type a celebrity's or a pro's name, for example `Xochitl Gomez`.");
 
-    let hits = this.entries.filter((e) => e.foldedCelebrity === query || e.foldedPro === query);
+    const all = this.index.search(name);
+    const exact = all.filter((h) => h.rank === 0);
+    const hits = exact.length > 0 ? exact : all;
     if (hits.length === 0) {
-      hits = this.entries.filter((e) => matchRank(e.foldedCelebrity, query) < 3 || matchRank(e.foldedPro, query) < 3);
-    }
-    if (hits.length === 0) {
-      const close = this.nearest(query, 3);
+      const close = this.index.nearest(name);
       const hint = close.length
         ? ` Did you mean ${orList(close)}?`
         : " Start typing a celebrity's or pro's name and pick one from the list.";
       throw new UserError(`No celebrity or pro called "${name.trim().slice(0, 80)}" is in the records.${hint}`);
     }
-    const people = new Set(
-      hits.map((e) => (matchRank(e.foldedPro, query) < matchRank(e.foldedCelebrity, query) ? e.pro : e.celebrity)),
-    );
+    const people = new Set(hits.map((h) => h.matched));
     if (people.size > 1) {
-      const names = [...people].slice(0, 5);
       throw new UserError(
-        `"${name.trim().slice(0, 80)}" matches ${orList(names)}. Pick one from the list as you type.`,
+        `"${name.trim().slice(0, 80)}" matches ${orList([...people].slice(0, 5))}. Pick one from the list as you type.`,
       );
     }
-    const inSeason = wanted ? hits.filter((e) => e.season === wanted) : hits;
-    if (inSeason.length === 0) {
-      const person = [...people][0];
-      const seasons = [...new Set(hits.map((e) => e.season))].sort((a, b) => a - b);
-      throw new UserError(`${person} was not in season ${wanted}; try season ${orList(seasons.map(String))}.`);
+    const seasons = [...new Set(hits.map((h) => h.entry.item.season))].sort((a, b) => a - b);
+    const inSeason = wanted ? hits.filter((h) => h.entry.item.season === wanted) : hits;
+    const first = inSeason[0];
+    if (!first) {
+      throw new UserError(`${[...people][0]} was not in season ${wanted}; try season ${orList(seasons.map(String))}.`);
     }
-    const entry = inSeason[0] as Indexed;
-    const otherSeasons = [...new Set(hits.map((e) => e.season))]
-      .filter((s) => s !== entry.season)
-      .sort((a, b) => a - b);
-    return { entry, otherSeasons };
+    const entry = first.entry.item;
+    return { entry, otherSeasons: seasons.filter((s) => s !== entry.season) };
   }
-
-  private nearest(query: string, count: number): string[] {
-    const names = new Map<string, string>();
-    for (const e of this.entries) {
-      names.set(e.foldedCelebrity, e.celebrity);
-      names.set(e.foldedPro, e.pro);
-    }
-    return [...names]
-      .map(([folded, display]) => ({ display, d: editDistance(query, folded.slice(0, query.length + 3)) }))
-      .filter((x) => x.d <= Math.max(2, Math.floor(query.length / 3)))
-      .sort((a, b) => a.d - b.d)
-      .slice(0, count)
-      .map((x) => x.display);
-  }
-}
-
-/** 0: the whole name; 1: the start of the name; 2: the start of a word in it or anywhere in it; 3: no match. */
-function matchRank(folded: string, query: string): number {
-  if (!query) return 2;
-  if (folded === query) return 0;
-  if (folded.startsWith(query)) return 1;
-  if (folded.includes(query)) return 2;
-  return 3;
-}
-
-function orList(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }

@@ -1,11 +1,11 @@
 import type { Database } from "../db/client.js";
 import { seasonWeeks } from "../db/queries/seasons.js";
 import { UserError } from "../errors.js";
-import { resolveSeason } from "./leaderboard.js";
+import { resolveSeason } from "./seasons.js";
 
 /** Moving to another season keeps the week number when that season has it, else lands on its last week. */
 export async function nearestWeek(db: Database, season: number, wanted: number): Promise<number> {
-  const number = await resolveSeason(db, season);
+  const { number } = await resolveSeason(db, season);
   const index = await seasonWeeks(db, number);
   const weeks = [...new Set(index?.weeks.map((w) => w.number) ?? [])];
   const last = weeks.at(-1);

@@ -1,7 +1,6 @@
 import type { Database } from "../db/client.js";
 import { listScoredDances } from "../db/queries/dances.js";
 import { UserError } from "../errors.js";
-import { resolveSeason } from "./leaderboard.js";
 import {
   byBest,
   byWorst,
@@ -11,6 +10,7 @@ import {
   tallyCouples,
   toDances,
 } from "./scores.js";
+import { resolveSeason } from "./seasons.js";
 
 export interface Records {
   season: number | null;

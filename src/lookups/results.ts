@@ -3,8 +3,8 @@ import { getGuildSettings } from "../db/queries/guilds.js";
 import { loadSeasonResults } from "../db/queries/results.js";
 import { latestSeasonNumber } from "../db/queries/seasons.js";
 import { UserError } from "../errors.js";
-import { defaultWeek, resolveSeason } from "./leaderboard.js";
 import { describeRange } from "./ranges.js";
+import { defaultWeek, resolveSeason } from "./seasons.js";
 import { spoilerUntil } from "./spoilers.js";
 
 export interface ResultCouple {
@@ -44,7 +44,7 @@ export async function getWeekResults(
   db: Database,
   request: { season?: number | null; week?: number | null; guildId?: string | null; now?: Date },
 ): Promise<WeekResults> {
-  const season = await resolveSeason(db, request.season);
+  const { number: season } = await resolveSeason(db, request.season);
   const [rows, latest, settings] = await Promise.all([
     loadSeasonResults(db, season),
     latestSeasonNumber(db),

@@ -1,8 +1,7 @@
 import type { Database } from "../db/client.js";
 import { loadSeasonOverview } from "../db/queries/season.js";
-import { listSeasonNumbers } from "../db/queries/seasons.js";
 import { UserError } from "../errors.js";
-import { resolveSeason } from "./leaderboard.js";
+import { resolveSeason } from "./seasons.js";
 
 export interface CastMember {
   id: number;
@@ -45,8 +44,8 @@ export function castOrder(a: CastMember, b: CastMember): number {
 }
 
 export async function getSeasonOverview(db: Database, season: number | null): Promise<SeasonOverview> {
-  const number = await resolveSeason(db, season);
-  const [row, seasonNumbers] = await Promise.all([loadSeasonOverview(db, number), listSeasonNumbers(db)]);
+  const { number, seasonNumbers } = await resolveSeason(db, season);
+  const row = await loadSeasonOverview(db, number);
   if (!row) throw new UserError(`Season ${number} could not be found; try again.`);
   const cast = [...row.cast].sort(castOrder);
   const weekNumbers = new Set(row.weeks.map((w) => w.number));

@@ -1,4 +1,5 @@
 /** What the show decided, and which answers of a prediction poll it makes right. */
+import type { SeasonOutcomeRows } from "../db/queries/polls/outcomes.js";
 import type { PollKind } from "./types.js";
 
 /** The recorded outcome of a season so far: eliminations by week, and the finale placements once known. */
@@ -7,6 +8,20 @@ export interface SeasonOutcome {
   eliminations: ReadonlyMap<number, readonly number[]>;
   /** Couple -> final placement; empty until the finale is recorded. */
   placements: ReadonlyMap<number, number>;
+}
+
+/** The outcome from the recorded weeks, exits and placements; the finale's placements count once a winner is known. */
+export function seasonOutcome(rows: SeasonOutcomeRows): SeasonOutcome {
+  const eliminations = new Map<number, number[]>();
+  // A week of a season on the air that has not aired yet (announced, scheduled) has no outcome yet.
+  for (const w of rows.weeks) if ((w.noElimination || w.isFinale) && !w.status) eliminations.set(w.number, []);
+  for (const e of rows.exits) eliminations.set(e.week, [...(eliminations.get(e.week) ?? []), e.coupleId]);
+  // Couples who left have a placement from the start; the finale's placements count once a winner is recorded.
+  const decided = rows.placed.some((p) => p.placement === 1);
+  const placements = new Map<number, number>(
+    decided ? rows.placed.flatMap((p) => (p.placement === null ? [] : [[p.coupleId, p.placement] as const])) : [],
+  );
+  return { eliminations, placements };
 }
 
 /** The couples whose pick is correct, or null while the result the poll is about is not recorded. */

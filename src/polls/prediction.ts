@@ -1,9 +1,9 @@
 /** What a Mirrorball or elimination poll asks and offers: built from the season's couples and recorded results. */
 import type { Database } from "../db/client.js";
-import { findSeason, seasonCouples, seasonOutcome } from "../db/queries/polls/outcomes.js";
+import { findSeason, seasonCouples, seasonOutcomeRows } from "../db/queries/polls/outcomes.js";
 import type { NewPoll } from "../db/queries/polls/polls.js";
 import { UserError } from "../errors.js";
-import { couplesStillIn, upcomingWeek } from "./outcome.js";
+import { couplesStillIn, seasonOutcome, upcomingWeek } from "./outcome.js";
 
 export type PredictionPoll = Pick<NewPoll, "kind" | "question" | "seasonId" | "week" | "options">;
 
@@ -19,7 +19,8 @@ export async function predictionPoll(
         : `I have no season ${input.season}. Try a season from 1 to the latest, or leave season empty for the latest.`,
     );
   }
-  const [couples, outcome] = await Promise.all([seasonCouples(db, season.id), seasonOutcome(db, season)]);
+  const [couples, rows] = await Promise.all([seasonCouples(db, season.id), seasonOutcomeRows(db, season.id)]);
+  const outcome = seasonOutcome(rows);
   const over = outcome.placements.size > 0;
   if (input.kind === "mirrorball") {
     const week = upcomingWeek(outcome);

@@ -7,7 +7,8 @@ import {
   TextInputStyle,
 } from "discord-api-types/v10";
 import type { ChangeOutcome, DryRun } from "../admin/seasons.js";
-import type { AuditEntry } from "../db/queries/admin.js";
+import { adminIds } from "../commands/admin/ids.js";
+import type { AuditEntry } from "../db/queries/audit.js";
 import { clip, fitLines, limits } from "./limits.js";
 import type { View } from "./view.js";
 
@@ -46,8 +47,18 @@ export function dryRunView(dry: DryRun): View {
   const row: APIActionRowComponent<APIComponentInMessageActionRow> = {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Success, label: "Confirm", custom_id: `adm:imp:${dry.id}` },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Cancel", custom_id: `adm:drop:${dry.id}` },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Success,
+        label: "Confirm",
+        custom_id: adminIds.confirmImport.encode(dry.id),
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: "Cancel",
+        custom_id: adminIds.cancelImport.encode(dry.id),
+      },
     ],
   };
   return {
@@ -118,7 +129,7 @@ export function seasonModal(
   current: { premiere: string | null; hosts: string[]; judges: string[]; title?: string | undefined } | null,
 ): APIModalInteractionResponseCallbackData {
   return {
-    custom_id: `adm:s:${season}`,
+    custom_id: adminIds.seasonForm.encode(season),
     title: current ? `Season ${season}` : `New season ${season}`,
     components: [
       textInput({

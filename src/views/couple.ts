@@ -1,14 +1,11 @@
-import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
-import { ButtonStyle } from "discord-api-types/v10";
+import { EmbedBuilder } from "@discordjs/builders";
+import { coupleIds } from "../commands/couple/ids.js";
 import { type CoupleCard, type CoupleWeek, weeklyPoints } from "../lookups/couple.js";
 import { chartTheme, renderLineChart } from "./chart.js";
 import { colors, danceText, ordinal, plain, score } from "./format.js";
 import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
+import { pageRow } from "./pages.js";
 import type { View } from "./view.js";
-
-export function coupleId(id: number, page: number): string {
-  return `cp:${id}:${page}`;
-}
 
 function placementLine(card: CoupleCard): string {
   const { couple } = card;
@@ -63,25 +60,10 @@ export function coupleView(card: CoupleCard, page = 0, otherSeasons: number[] = 
     .setFooter({
       text: `${pages.length > 1 ? `Page ${current + 1}/${pages.length} · ` : ""}Week totals are judges' marks plus bonus points`,
     });
-  const components =
-    pages.length > 1
-      ? [
-          new ActionRowBuilder<ButtonBuilder>()
-            .addComponents(
-              new ButtonBuilder()
-                .setCustomId(coupleId(couple.id, current - 1))
-                .setLabel("Earlier weeks")
-                .setStyle(ButtonStyle.Secondary)
-                .setDisabled(current === 0),
-              new ButtonBuilder()
-                .setCustomId(coupleId(couple.id, current + 1))
-                .setLabel("Later weeks")
-                .setStyle(ButtonStyle.Secondary)
-                .setDisabled(current === pages.length - 1),
-            )
-            .toJSON(),
-        ]
-      : [];
+  const components = pageRow((p) => coupleIds.page.encode(couple.id, p), current, pages.length, {
+    previous: "Earlier weeks",
+    next: "Later weeks",
+  });
   return { embeds: [embed.toJSON()], components };
 }
 

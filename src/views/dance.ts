@@ -1,4 +1,5 @@
 import { EmbedBuilder } from "@discordjs/builders";
+import { danceIds } from "../commands/dance/ids.js";
 import type { StyleBest } from "../lookups/dance.js";
 import { averagePerJudge } from "../lookups/scores.js";
 import { colors, plain } from "./format.js";
@@ -10,9 +11,8 @@ import type { View } from "./view.js";
 export const dancesPerPage = 10;
 
 /** The style travels folded ("argentine tango") so the button finds it again after a restart. */
-export function danceId(season: number | null, page: number, key: string): string {
-  return `dn:${season ?? 0}:${page}:${key}`.slice(0, limits.customId);
-}
+const danceId = (season: number | null, page: number, key: string) =>
+  danceIds.page.encode(season ?? 0, page, key.slice(0, 80));
 
 export function danceView(best: StyleBest, page = 0): View {
   const pages = Math.max(1, Math.ceil(best.dances.length / dancesPerPage));

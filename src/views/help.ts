@@ -1,11 +1,12 @@
 import { EmbedBuilder } from "@discordjs/builders";
+import { helpIds } from "../commands/help/ids.js";
 import type { HelpEntry } from "../lookups/help.js";
 import { colors } from "./format.js";
 import { clip, type Field, limits, paginateFields } from "./limits.js";
 import { clampPage, pageRow } from "./pages.js";
 import type { View } from "./view.js";
 
-export const helpId = (page: number) => `hp:${page}`;
+const helpId = (page: number) => helpIds.page.encode(page);
 
 function entryField(e: HelpEntry): Field {
   const lines = [e.description, `Example: \`${e.example}\``];

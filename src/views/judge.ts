@@ -1,4 +1,5 @@
 import { EmbedBuilder } from "@discordjs/builders";
+import { judgeIds } from "../commands/judge/ids.js";
 import type { JudgeRecord, JudgeSeason, MarkTally } from "../lookups/judge.js";
 import { describeRange } from "../lookups/ranges.js";
 import { colors, plain } from "./format.js";
@@ -6,7 +7,7 @@ import { clip, limits, linesToFields } from "./limits.js";
 import { clampPage, pageRow } from "./pages.js";
 import type { View } from "./view.js";
 
-export const judgeId = (personId: number, page: number) => `jd:${personId}:${page}`;
+const judgeId = (personId: number, page: number) => judgeIds.page.encode(personId, page);
 export const judgeSeasonsPerPage = 12;
 
 /** "+0.31 above the rest of the panel" in words a fan reads at a glance. */

@@ -1,5 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import { ButtonStyle } from "discord-api-types/v10";
+import { leaderboardIds } from "../commands/leaderboard/ids.js";
 import type { Leaderboard } from "../lookups/leaderboard.js";
 import { runningStandings, type Standing } from "../standings/standings.js";
 import { colors, coupleName, danceText, judgesLine, longDate, plain, score, songText } from "./format.js";
@@ -8,9 +9,10 @@ import type { View } from "./view.js";
 
 const medals = ["🥇", "🥈", "🥉"];
 
-/** custom_id of leaderboard buttons: everything needed to redraw, so they keep working after a restart. */
-export function leaderboardId(season: number, week: number, page: number, tag = ""): string {
-  return `lb:${season}:${week}:${page}${tag ? `:${tag}` : ""}`;
+function leaderboardId(season: number, week: number, page: number, tag?: "page" | "season"): string {
+  if (tag === "page") return leaderboardIds.page.encode(season, week, page, tag);
+  if (tag === "season") return leaderboardIds.season.encode(season, week, page, tag);
+  return leaderboardIds.week.encode(season, week, page);
 }
 
 /**
@@ -66,11 +68,12 @@ function announcedLine(a: Leaderboard["announced"][number]): string {
 }
 
 /**
- * `seasons`: every season in the records, for previous/next season buttons (none when empty).
+ * Previous/next season buttons use every season in the records (`board.seasonNumbers`).
  * The description lists every couple of the week with rank and total, on every page; the fields hold the per-dance
  * detail, paged when a busy week does not fit one message.
  */
-export function leaderboardView(board: Leaderboard, page = 0, seasons: readonly number[] = []): View {
+export function leaderboardView(board: Leaderboard, page = 0): View {
+  const seasons = board.seasonNumbers;
   const { sheet, standings, weekNumbers, announced } = board;
   const title = clip(
     `Season ${sheet.season} · Week ${sheet.week}${sheet.label ? ` (${sheet.label})` : ""}${sheet.theme ? ` — ${sheet.theme}` : ""}`,

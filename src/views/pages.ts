@@ -10,19 +10,27 @@ export function clampPage(page: number, count: number): number {
 }
 
 /** Previous/next page buttons whose custom_ids carry the page, or no row for a single page. */
-export function pageRow(idFor: (page: number) => string, current: number, count: number): Row[] {
+export function pageRow(
+  idFor: (page: number) => string,
+  current: number,
+  count: number,
+  labels: { previous: string; next: string } = {
+    previous: "◀ Previous page",
+    next: `Next page ▶ (${current + 1}/${count})`,
+  },
+): Row[] {
   if (count <= 1) return [];
   return [
     new ActionRowBuilder<ButtonBuilder>()
       .addComponents(
         new ButtonBuilder()
           .setCustomId(idFor(current - 1))
-          .setLabel("◀ Previous page")
+          .setLabel(labels.previous)
           .setStyle(ButtonStyle.Secondary)
           .setDisabled(current === 0),
         new ButtonBuilder()
           .setCustomId(`${idFor(current + 1)}`)
-          .setLabel(`Next page ▶ (${current + 1}/${count})`)
+          .setLabel(labels.next)
           .setStyle(ButtonStyle.Secondary)
           .setDisabled(current === count - 1),
       )

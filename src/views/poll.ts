@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder, StringSelectMenuBuilder } from "@discordjs/builders";
 import type { APIEmbed } from "discord-api-types/v10";
 import { ButtonStyle } from "discord-api-types/v10";
+import { pollIds } from "../commands/poll/ids.js";
 import { type Tally, textBar } from "../polls/tally.js";
 import { colors, plain } from "./format.js";
 import { clip, fitLines, limits } from "./limits.js";
@@ -11,11 +12,9 @@ import type { View } from "./view.js";
 export const maxButtonOptions = 5;
 
 /** custom_id of a vote: the poll and (for buttons) the answer, so clicks work across restarts. */
-export function voteId(pollId: number, position?: number): string {
-  return position === undefined ? `pv:${pollId}` : `pv:${pollId}:${position}`;
+function voteId(pollId: number, position?: number): string {
+  return position === undefined ? pollIds.voteMenu.encode(pollId) : pollIds.voteButton.encode(pollId, position);
 }
-
-export const voteIdPattern = /^pv:(\d{1,9})(?::(\d{1,2}))?$/;
 
 /** `<t:…:F>` / `<t:…:R>`: Discord shows each member the time in their own zone. */
 export function timestamp(date: Date, style: "F" | "R" | "f" | "t" = "F"): string {

@@ -1,10 +1,11 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import { ButtonStyle } from "discord-api-types/v10";
+import { predictionsIds } from "../commands/predictions/ids.js";
 import type { PickHistory, PredictionBoard } from "../db/queries/polls/predictions.js";
 import type { ScheduleRow } from "../db/queries/polls/schedules.js";
-import type { PollSettings } from "../db/queries/polls/settings.js";
 import { weekdays } from "../polls/schedule.js";
 import { tieBreaks } from "../polls/scoring.js";
+import type { PollSettings } from "../polls/settings.js";
 import { colors, ordinal } from "./format.js";
 import { clip, fitLines, limits } from "./limits.js";
 import { safeText, timestamp } from "./poll.js";
@@ -13,11 +14,9 @@ import type { View } from "./view.js";
 export const boardPageSize = 10;
 
 /** custom_id of leaderboard pages: season (0 = all seasons) and page. */
-export function boardId(season: number | null, page: number, tag = ""): string {
-  return `pr:${season ?? 0}:${page}${tag ? `:${tag}` : ""}`;
+function boardId(season: number | null, page: number, tag?: "next"): string {
+  return tag ? predictionsIds.nextPage.encode(season ?? 0, page, tag) : predictionsIds.page.encode(season ?? 0, page);
 }
-
-export const boardIdPattern = /^pr:(\d{1,3}):(-?\d{1,5})(?::\w+)?$/;
 
 export function predictionBoardView(board: PredictionBoard, season: number | null, page: number, userId: string): View {
   const pages = Math.max(1, Math.ceil(board.members / boardPageSize));

@@ -1,4 +1,5 @@
 import { EmbedBuilder } from "@discordjs/builders";
+import { proIds } from "../commands/pro/ids.js";
 import type { ProCareer, ProSeason } from "../lookups/pro.js";
 import { colors, ordinal, plain, score } from "./format.js";
 import { clip, limits, linesToFields } from "./limits.js";
@@ -7,7 +8,7 @@ import { danceLabel } from "./scores.js";
 import type { View } from "./view.js";
 
 // "pro", not "pr": /predictions owns the "pr" prefix for its leaderboard pages.
-export const proId = (personId: number, page: number) => `pro:${personId}:${page}`;
+const proId = (personId: number, page: number) => proIds.page.encode(personId, page);
 
 /** Seasons per page: one field of them keeps each page short to read. */
 export const proSeasonsPerPage = 12;

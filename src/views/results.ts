@@ -1,11 +1,12 @@
 import { EmbedBuilder } from "@discordjs/builders";
+import { resultsIds } from "../commands/results/ids.js";
 import { isDoubleElimination, type ResultCouple, type WeekResults } from "../lookups/results.js";
 import { colors, longDate, ordinal, plain } from "./format.js";
 import { clip, type Field, fitLines, limits } from "./limits.js";
 import { neighbourRow, neighbours } from "./pages.js";
 import type { View } from "./view.js";
 
-export const resultsId = (season: number, week: number) => `rs:${season}:${week}`;
+const resultsId = (season: number, week: number) => resultsIds.week.encode(season, week);
 
 const medals = ["🥇", "🥈", "🥉"];
 

@@ -1,11 +1,12 @@
 import { EmbedBuilder } from "@discordjs/builders";
+import { seasonIds } from "../commands/season/ids.js";
 import type { CastMember, SeasonOverview } from "../lookups/season.js";
 import { colors, longDate, ordinal, plain } from "./format.js";
 import { clip, limits, linesToFields } from "./limits.js";
 import { neighbourRow, neighbours } from "./pages.js";
 import type { View } from "./view.js";
 
-export const seasonId = (season: number) => `sn:${season}`;
+const seasonId = (season: number) => seasonIds.season.encode(season);
 
 function castLine(c: CastMember): string {
   const place = c.placement ? `**${ordinal(c.placement)}**` : "–";

@@ -14,3 +14,12 @@ export interface View {
 }
 
 export type TopLevel = APIMessageTopLevelComponent;
+
+/**
+ * Sends and edits channel messages outside an interaction (poll messages, results, the night's leaderboard); the
+ * bot's implementation is src/discord/messenger.ts, tests may record instead.
+ */
+export interface Messenger {
+  send(channelId: string, view: View): Promise<string>;
+  edit(channelId: string, messageId: string, view: View): Promise<void>;
+}

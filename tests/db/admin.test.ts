@@ -15,8 +15,8 @@ import {
 } from "../../src/admin/seasons.js";
 import { defaultDataDir } from "../../src/data/loadSeasonFiles.js";
 import type { SeasonFile } from "../../src/data/seasonFile.js";
-import { listAudit, setResultsChannel } from "../../src/db/queries/admin.js";
-import { setSpoilerHours } from "../../src/db/queries/guilds.js";
+import { listAudit } from "../../src/db/queries/audit.js";
+import { setResultsChannel, setSpoilerHours } from "../../src/db/queries/guilds.js";
 import { castVote, closePoll, createPoll, pickHistory, setPollMessage } from "../../src/db/queries/polls/index.js";
 import { adminAudit, couples, liveSeasons, seasons } from "../../src/db/schema/index.js";
 import { seedSeasons } from "../../src/db/seed.js";
@@ -25,8 +25,7 @@ import { getLeaderboard } from "../../src/lookups/leaderboard.js";
 import { getWeekResults } from "../../src/lookups/results.js";
 import { getSeasonOverview } from "../../src/lookups/season.js";
 import { predictionPoll } from "../../src/polls/prediction.js";
-import type { Messenger } from "../../src/scheduler/messenger.js";
-import type { View } from "../../src/views/view.js";
+import type { Messenger, View } from "../../src/views/view.js";
 import { engine, seededDatabase, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase;
@@ -240,7 +239,6 @@ describe(`the live season path on ${engine}`, () => {
     expect(() => theirs.names.resolve("Fay Six")).toThrow();
     await there.tick();
     expect(theirs.names.resolve("Fay Six").entry.season).toBe(40);
-    await Promise.all([here.stop(), there.stop()]);
   });
 
   test("GIVEN a server with a 3-hour spoiler guard WHEN a night's scores complete THEN its leaderboard waits for the guard", async () => {

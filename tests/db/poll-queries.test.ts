@@ -4,6 +4,7 @@ import { setExits } from "../../src/admin/edits.js";
 import { editLiveSeason } from "../../src/admin/seasons.js";
 import type { LoadedSeasonFile } from "../../src/data/loadSeasonFiles.js";
 import { readSeasonFiles } from "../../src/data/loadSeasonFiles.js";
+import { seedAndScore } from "../../src/data/seed.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import {
   advanceSchedule,
@@ -14,18 +15,17 @@ import {
   countVotes,
   createPoll,
   dueSchedules,
-  getPollSettings,
   type NewPoll,
   pickHistory,
   predictionBoard,
-  resolvePoll,
   saveSchedule,
   setPollMessage,
-  updatePollSettings,
 } from "../../src/db/queries/polls/index.js";
 import { polls, predictionLedger } from "../../src/db/schema/index.js";
 import { seedSeasons } from "../../src/db/seed.js";
 import { predictionPoll } from "../../src/polls/prediction.js";
+import { resolvePoll } from "../../src/polls/resolve.js";
+import { changePollSettings, pollSettings } from "../../src/polls/settings.js";
 import { engine, freshDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;
@@ -222,7 +222,7 @@ describe(`resolution and scoring (${engine})`, () => {
     ).toBe(0);
   });
 
-  test("GIVEN a poll about week 1 of a season in progress WHEN data/ with week 1's result is seeded THEN the seed hook scores it", async () => {
+  test("GIVEN a poll about week 1 of a season in progress WHEN data/ with week 1's result is seeded THEN seeding scores it", async () => {
     const asked = await predictionPoll(database.db, { kind: "elimination", season: 90 });
     const { poll, options } = await openPoll({ ...asked, guildId: "100000000000000002" });
     const matt = options.find((o) => o.label.startsWith("Matt Walsh"))?.position ?? -1;
@@ -236,7 +236,7 @@ describe(`resolution and scoring (${engine})`, () => {
     await closePoll(database.db, poll.id, "test");
     expect(await resolvePoll(database.db, poll.id)).toBeNull();
 
-    await seedSeasons(database.db, { files: [inProgress(season32.season.weeks.slice(0, 1))] });
+    await seedAndScore(database.db, { files: [inProgress(season32.season.weeks.slice(0, 1))] });
     const [row] = await database.db.select().from(polls).where(eq(polls.id, poll.id));
     expect(row?.resolvedAt).not.toBeNull();
     const board = await predictionBoard(database.db, {
@@ -281,14 +281,14 @@ describe(`resolution and scoring (${engine})`, () => {
 
 describe(`settings and schedules (${engine})`, () => {
   test("GIVEN a server with no settings WHEN read THEN the defaults apply; WHEN changed THEN only the given ones change", async () => {
-    expect(await getPollSettings(database.db, "100000000000000010")).toMatchObject({
+    expect(await pollSettings(database.db, "100000000000000010")).toMatchObject({
       eliminationPoints: 1,
       mirrorballPoints: 10,
       managerRoleId: null,
     });
-    await updatePollSettings(database.db, "100000000000000010", { eliminationPoints: 2 });
-    await updatePollSettings(database.db, "100000000000000010", { managerRoleId: "600000000000000001" });
-    expect(await getPollSettings(database.db, "100000000000000010")).toMatchObject({
+    await changePollSettings(database.db, "100000000000000010", { eliminationPoints: 2 });
+    await changePollSettings(database.db, "100000000000000010", { managerRoleId: "600000000000000001" });
+    expect(await pollSettings(database.db, "100000000000000010")).toMatchObject({
       eliminationPoints: 2,
       mirrorballFloor: 3,
       managerRoleId: "600000000000000001",

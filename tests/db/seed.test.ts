@@ -5,7 +5,7 @@ import { setExits } from "../../src/admin/edits.js";
 import { editLiveSeason } from "../../src/admin/seasons.js";
 import { parseSeasonFile, readSeasonFiles, SeasonFileError } from "../../src/data/loadSeasonFiles.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { getLiveSeason } from "../../src/db/queries/admin.js";
+import { getLiveSeason } from "../../src/db/queries/liveSeasons.js";
 import { couples, judgeScores, people, performances, seasons } from "../../src/db/schema/index.js";
 import { isEmpty, seedSeasons } from "../../src/db/seed.js";
 import { getWeekResults } from "../../src/lookups/results.js";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { SeasonFile } from "../../src/data/seasonFile.js";
-import { getLiveSeason } from "../../src/db/queries/admin.js";
+import { getLiveSeason } from "../../src/db/queries/liveSeasons.js";
 import type { InteractionRecord, LocalGuild, MessageView } from "../../tools/local-discord/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";

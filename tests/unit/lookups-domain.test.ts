@@ -3,7 +3,7 @@ import type { ScoredDanceRow } from "../../src/db/queries/dances.js";
 import { UserError } from "../../src/errors.js";
 import { groupStyles } from "../../src/lookups/indexes.js";
 import { tallyMarks } from "../../src/lookups/judge.js";
-import { NameIndex } from "../../src/lookups/peopleIndex.js";
+import { NameIndex } from "../../src/lookups/nameIndex.js";
 import { computeRecords } from "../../src/lookups/records.js";
 import { byBest, tallyCouples, toDances } from "../../src/lookups/scores.js";
 import { castOrder, trophyName } from "../../src/lookups/season.js";

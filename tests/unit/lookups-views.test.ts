@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { examples } from "../../src/commands/help.js";
+import { examples } from "../../src/commands/help/index.js";
 import { commandDefinitions, loadCommands } from "../../src/discord/loadCommands.js";
 import { exampleProblems, helpEntries } from "../../src/lookups/help.js";
 import { chartSize, renderLineChart } from "../../src/views/chart.js";

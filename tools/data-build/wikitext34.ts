@@ -98,7 +98,7 @@ export function withArticle(base: SeasonInput, article: Season34Article): Season
   const regular = base.judges;
   const weeks: WeekInput[] = base.weeks.map((w) => {
     const a = article.weeks.find((x) => x.week === w.week);
-    if (!a || !a.performances.length) return w;
+    if (!a?.performances.length) return w;
     const danced = new Set(a.performances.filter((p) => p.scores).flatMap((p) => p.couples));
     const weeklyScores = w.weeklyScores?.filter((s) => !danced.has(s.couple));
     const guests = a.judges.filter((j) => !regular.includes(j));

@@ -1,8 +1,8 @@
 import { type ChatInputCommandInteraction, type Interaction, PermissionFlagsBits } from "discord.js";
-import { getPollSettings } from "../../db/queries/polls/index.js";
 import type { BotContext } from "../../discord/command.js";
 import { UserError } from "../../errors.js";
 import { canManagePolls } from "../../polls/custom.js";
+import { pollSettings } from "../../polls/settings.js";
 import type { View } from "../../views/view.js";
 
 export const text = (content: string): View => ({ content, embeds: [], components: [] });
@@ -18,7 +18,7 @@ export async function requireManager(
   ctx: BotContext,
   what: string,
 ): Promise<void> {
-  const settings = await getPollSettings(ctx.db, guildOf(interaction));
+  const settings = await pollSettings(ctx.db, guildOf(interaction));
   const roles = interaction.member?.roles;
   const roleIds = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
   const manageGuild = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;

@@ -1,8 +1,9 @@
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from "discord.js";
-import { getPollSettings, getSchedule, updatePollSettings } from "../../db/queries/polls/index.js";
+import { getSchedule } from "../../db/queries/polls/index.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
+import { changePollSettings, pollSettings } from "../../polls/settings.js";
 import { pollSettingsView } from "../../views/pollPredictions.js";
 import { guildOf, requireManager } from "./access.js";
 
@@ -31,8 +32,8 @@ export async function settings(interaction: ChatInputCommandInteraction, ctx: Bo
     interaction,
     async () => {
       const current = Object.keys(changes).length
-        ? await updatePollSettings(ctx.db, guildId, changes)
-        : await getPollSettings(ctx.db, guildId);
+        ? await changePollSettings(ctx.db, guildId, changes)
+        : await pollSettings(ctx.db, guildId);
       return pollSettingsView(current, await getSchedule(ctx.db, guildId));
     },
     { ephemeral: true },

@@ -1,8 +1,9 @@
 import type { BotContext, ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
-import { voteIdPattern, voteReceiptView } from "../../views/poll.js";
+import { voteReceiptView } from "../../views/poll.js";
 import { guildOf } from "./access.js";
+import { pollIds } from "./ids.js";
 
 const refusals = {
   closed: "This poll has closed, so votes are locked. The results are posted in the channel.",
@@ -13,9 +14,11 @@ const refusals = {
 
 /** A vote button (`pv:<poll>:<answer>`) or menu (`pv:<poll>`, the answer as its value): a private receipt. */
 export async function vote(interaction: ComponentInteraction, ctx: BotContext): Promise<void> {
-  const match = voteIdPattern.exec(interaction.customId);
-  const value = match?.[2] ?? (interaction.isStringSelectMenu() ? interaction.values[0] : undefined);
-  if (!match || value === undefined || !/^\d{1,2}$/.test(value)) {
+  const button = pollIds.voteButton.decode(interaction.customId);
+  const menu = pollIds.voteMenu.decode(interaction.customId);
+  const pollId = (button ?? menu)?.[0];
+  const value = button ? String(button[1]) : interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+  if (pollId === undefined || value === undefined || !/^\d{1,2}$/.test(value)) {
     throw new UserError("That vote button is not one I made. Vote with the buttons or menu on the poll message.");
   }
   const guildId = guildOf(interaction);
@@ -23,7 +26,7 @@ export async function vote(interaction: ComponentInteraction, ctx: BotContext): 
     interaction,
     async () => {
       const vote = {
-        pollId: Number(match[1]),
+        pollId,
         position: Number(value),
         userId: interaction.user.id,
         guildId,

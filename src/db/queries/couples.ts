@@ -1,6 +1,5 @@
 import { asc, eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { CoupleEntry } from "../../lookups/nameIndex.js";
 import type { Database } from "../client.js";
 import { couples, people, performanceCouples, performances, seasons, weeklyScores, weeks } from "../schema/index.js";
 
@@ -8,6 +7,15 @@ const celebrity = alias(people, "celebrity");
 const pro = alias(people, "pro");
 
 /** Every couple of every season: what the in-memory name index is built from. */
+/** A couple as the name index holds it. */
+export interface CoupleEntry {
+  coupleId: number;
+  season: number;
+  celebrity: string;
+  pro: string;
+  placement: number | null;
+}
+
 export async function listCoupleEntries(db: Database): Promise<CoupleEntry[]> {
   return db
     .select({

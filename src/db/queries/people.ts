@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../client.js";
 import { couples, people, seasonStaff, seasons, weekJudges, weeks } from "../schema/index.js";
@@ -74,4 +74,15 @@ export async function listProCouples(db: Database, proId: number) {
 export async function findPerson(db: Database, personId: number): Promise<{ id: number; name: string } | null> {
   const [row] = await db.select({ id: people.id, name: people.name }).from(people).where(eq(people.id, personId));
   return row ?? null;
+}
+
+/** People whose name starts with (or contains) what was typed, for the owners' autocomplete of celebrities. */
+export async function searchPeople(db: Database, folded: string, limit = 25): Promise<string[]> {
+  const rows = await db
+    .select({ name: people.name })
+    .from(people)
+    .where(sql`${people.searchName} like ${`%${folded.replace(/[%_\\]/g, "")}%`}`)
+    .orderBy(sql`${people.searchName} like ${`${folded.replace(/[%_\\]/g, "")}%`} desc`, people.name)
+    .limit(limit);
+  return rows.map((r) => r.name);
 }

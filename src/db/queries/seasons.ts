@@ -57,3 +57,12 @@ export async function seasonWeeks(
     .orderBy(asc(weeks.number), asc(weeks.label));
   return { season, seasonId: s.id, weeks: rows };
 }
+
+/** Whether the season is in the database at all (loaded from data/ or by the owners). */
+export async function seasonIsLoaded(db: Database, season: number, franchise = "dwts-us"): Promise<boolean> {
+  const [row] = await db
+    .select({ id: seasons.id })
+    .from(seasons)
+    .where(and(eq(seasons.franchise, franchise), eq(seasons.number, season)));
+  return row !== undefined;
+}

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { SeasonOutcome } from "../../../polls/outcome.js";
 import type { Database } from "../../client.js";
 import { couples, people, seasons, weekResults, weeks } from "../../schema/index.js";
 
@@ -44,11 +43,18 @@ export async function seasonCouples(db: Database, seasonId: number): Promise<Sea
     .orderBy(asc(celebrity.name));
 }
 
+export interface SeasonOutcomeRows {
+  /** `status`: null once aired; "announced"/"scheduled" for a week of a season on the air not aired yet. */
+  weeks: { number: number; noElimination: boolean; isFinale: boolean; status: "announced" | "scheduled" | null }[];
+  exits: { week: number; coupleId: number }[];
+  placed: { coupleId: number; placement: number | null }[];
+}
+
 /**
- * The season's outcome as the show tables record it (data/ or the owners' /admin changes, loaded by the same seeder):
- * eliminations and withdrawals by week, and the finale placements once a winner is recorded.
+ * What the show tables record of a season's outcome (data/ or the owners' /admin changes, loaded by the same seeder):
+ * its weeks, the eliminations and withdrawals by week, and the placements.
  */
-export async function seasonOutcome(db: Database, season: SeasonRef): Promise<SeasonOutcome> {
+export async function seasonOutcomeRows(db: Database, seasonId: number): Promise<SeasonOutcomeRows> {
   const [seasonWeeks, exits, placed] = await Promise.all([
     db
       .select({
@@ -58,24 +64,16 @@ export async function seasonOutcome(db: Database, season: SeasonRef): Promise<Se
         status: weeks.status,
       })
       .from(weeks)
-      .where(eq(weeks.seasonId, season.id)),
+      .where(eq(weeks.seasonId, seasonId)),
     db
       .select({ week: weeks.number, coupleId: weekResults.coupleId })
       .from(weekResults)
       .innerJoin(weeks, eq(weeks.id, weekResults.weekId))
-      .where(and(eq(weeks.seasonId, season.id), inArray(weekResults.outcome, ["eliminated", "withdrew"]))),
+      .where(and(eq(weeks.seasonId, seasonId), inArray(weekResults.outcome, ["eliminated", "withdrew"]))),
     db
       .select({ coupleId: couples.id, placement: couples.placement })
       .from(couples)
-      .where(and(eq(couples.seasonId, season.id), isNotNull(couples.placement))),
+      .where(and(eq(couples.seasonId, seasonId), isNotNull(couples.placement))),
   ]);
-
-  const eliminations = new Map<number, number[]>();
-  // A week of a season on the air that has not aired yet (announced, scheduled) has no outcome yet.
-  for (const w of seasonWeeks) if ((w.noElimination || w.isFinale) && !w.status) eliminations.set(w.number, []);
-  for (const e of exits) eliminations.set(e.week, [...(eliminations.get(e.week) ?? []), e.coupleId]);
-  // Couples who left have a placement from the start; the finale's placements count once a winner is recorded.
-  const decided = placed.some((p) => p.placement === 1);
-  const placements = new Map<number, number>(decided ? placed.map((p) => [p.coupleId, p.placement as number]) : []);
-  return { eliminations, placements };
+  return { weeks: seasonWeeks, exits, placed };
 }

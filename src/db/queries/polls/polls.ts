@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { PollKind } from "../../../polls/types.js";
 import type { Database } from "../../client.js";
 import { pollOptions, polls } from "../../schema/index.js";
+import type { PollKind } from "../../schema/polls.js";
 import { rowsOf } from "./rows.js";
 
 export type PollRow = typeof polls.$inferSelect;

@@ -1,90 +1,74 @@
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
-import { correctCouples } from "../../../polls/outcome.js";
-import { expectedAwards, ledgerDiff } from "../../../polls/scoring.js";
 import type { Database } from "../../client.js";
 import { pollOptions, polls, pollVotes, predictionLedger, seasons } from "../../schema/index.js";
-import { seasonOutcome } from "./outcomes.js";
 import { rowsOf } from "./rows.js";
-import { getPollSettings } from "./settings.js";
 
-export interface Resolution {
-  pollId: number;
-  /** Ledger entries appended (0 when the ledger already agreed). */
-  entries: number;
-  correctVoters: number;
+/** The poll, locked for the rest of the transaction, so processes scoring it at once append its entries once. */
+export async function lockPollForScoring(db: Database, pollId: number) {
+  const [poll] = await db.select().from(polls).where(eq(polls.id, pollId)).for("update");
+  return poll ?? null;
 }
 
-/**
- * Scores a closed prediction poll from the recorded result, if there is one. The poll row is locked for the
- * transaction, so processes resolving the same poll at once append its entries only once.
- */
-export async function resolvePoll(db: Database, pollId: number): Promise<Resolution | null> {
-  return db.transaction(async (tx) => {
-    const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
-    if (!poll || poll.closedAt === null || poll.kind === "custom" || poll.seasonId === null) return null;
-    const [season] = await tx
-      .select({ id: seasons.id, number: seasons.number, franchise: seasons.franchise })
-      .from(seasons)
-      .where(eq(seasons.id, poll.seasonId));
-    if (!season) return null;
-    const correct = correctCouples(poll, await seasonOutcome(tx, season));
-    if (!correct) return null;
-    const [settings, options, votes, held] = await Promise.all([
-      getPollSettings(tx, poll.guildId),
-      tx.select().from(pollOptions).where(eq(pollOptions.pollId, pollId)),
-      tx
-        .select({ userId: pollVotes.userId, position: pollVotes.position })
-        .from(pollVotes)
-        .where(eq(pollVotes.pollId, pollId)),
-      tx
-        .select({ userId: predictionLedger.userId, points: sql<number>`sum(${predictionLedger.points})::int` })
-        .from(predictionLedger)
-        .where(eq(predictionLedger.pollId, pollId))
-        .groupBy(predictionLedger.userId),
-    ]);
-    const expected = expectedAwards(poll, options, votes, correct, settings);
-    const entries = ledgerDiff(
-      expected,
-      new Map(held.map((h) => [h.userId, Number(h.points)])),
-      poll.resolvedAt === null,
-    );
-    for (let i = 0; i < entries.length; i += 1000) {
-      await tx
-        .insert(predictionLedger)
-        .values(entries.slice(i, i + 1000).map((e) => ({ guildId: poll.guildId, pollId, ...e })));
-    }
-    await tx.update(polls).set({ resolvedAt: sql`now()` }).where(eq(polls.id, pollId));
-    return { pollId, entries: entries.length, correctVoters: [...expected.values()].filter((p) => p > 0).length };
-  });
+export async function seasonById(db: Database, seasonId: number) {
+  const [season] = await db
+    .select({ id: seasons.id, number: seasons.number, franchise: seasons.franchise })
+    .from(seasons)
+    .where(eq(seasons.id, seasonId));
+  return season ?? null;
 }
 
-/** Resolves (or re-scores) every closed prediction poll of these seasons, once their results were (re)loaded. */
-export async function resolveSeasonPolls(db: Database, seasonIds: number[]): Promise<Resolution[]> {
+/** What scoring a poll reads: its answers, its votes, and the points each member already holds for it. */
+export async function pollScoringRows(db: Database, pollId: number) {
+  const [options, votes, held] = await Promise.all([
+    db.select().from(pollOptions).where(eq(pollOptions.pollId, pollId)),
+    db
+      .select({ userId: pollVotes.userId, position: pollVotes.position })
+      .from(pollVotes)
+      .where(eq(pollVotes.pollId, pollId)),
+    db
+      .select({ userId: predictionLedger.userId, points: sql<number>`sum(${predictionLedger.points})::int` })
+      .from(predictionLedger)
+      .where(eq(predictionLedger.pollId, pollId))
+      .groupBy(predictionLedger.userId),
+  ]);
+  return { options, votes, held: new Map(held.map((h) => [h.userId, Number(h.points)])) };
+}
+
+/** Appends ledger entries (never updates one) and marks the poll resolved. */
+export async function appendLedger(
+  db: Database,
+  input: {
+    guildId: string;
+    pollId: number;
+    entries: { userId: string; points: number; reason: "correct pick" | "correction" | "reversal" }[];
+  },
+): Promise<void> {
+  for (let i = 0; i < input.entries.length; i += 1000) {
+    await db
+      .insert(predictionLedger)
+      .values(input.entries.slice(i, i + 1000).map((e) => ({ guildId: input.guildId, pollId: input.pollId, ...e })));
+  }
+  await db.update(polls).set({ resolvedAt: sql`now()` }).where(eq(polls.id, input.pollId));
+}
+
+/** Closed prediction polls about these seasons, oldest first. */
+export async function closedPredictionPolls(db: Database, seasonIds: number[]): Promise<number[]> {
   if (seasonIds.length === 0) return [];
   const rows = await db
     .select({ id: polls.id })
     .from(polls)
     .where(and(inArray(polls.seasonId, seasonIds), isNotNull(polls.closedAt), ne(polls.kind, "custom")))
     .orderBy(asc(polls.id));
-  const done: Resolution[] = [];
-  for (const row of rows) {
-    const resolution = await resolvePoll(db, row.id);
-    if (resolution) done.push(resolution);
-  }
-  return done;
+  return rows.map((r) => r.id);
 }
 
-/** The seed hook: polls about the seasons just loaded (from data/ or an owner's change) resolve from their results. */
-export async function resolveSeededSeasons(db: Database, numbers: number[], franchise = "dwts-us") {
+export async function seasonIdsByNumber(db: Database, numbers: number[], franchise = "dwts-us"): Promise<number[]> {
   if (numbers.length === 0) return [];
   const rows = await db
     .select({ id: seasons.id })
     .from(seasons)
     .where(and(eq(seasons.franchise, franchise), inArray(seasons.number, numbers)));
-  return resolveSeasonPolls(
-    db,
-    rows.map((r) => r.id),
-  );
+  return rows.map((r) => r.id);
 }
 
 export interface Standing {

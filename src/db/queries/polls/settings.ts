@@ -1,13 +1,16 @@
 import { eq, sql } from "drizzle-orm";
-import { defaultPredictionSettings, type PredictionSettings } from "../../../polls/scoring.js";
 import type { Database } from "../../client.js";
 import { pollSettings } from "../../schema/index.js";
 
-export interface PollSettings extends PredictionSettings {
+export interface PollSettingsRow {
   managerRoleId: string | null;
+  eliminationPoints: number;
+  mirrorballPoints: number;
+  mirrorballFloor: number;
 }
 
-export async function getPollSettings(db: Database, guildId: string): Promise<PollSettings> {
+/** A server's stored poll settings, or null when it never changed any. */
+export async function getPollSettingsRow(db: Database, guildId: string): Promise<PollSettingsRow | null> {
   const [row] = await db.select().from(pollSettings).where(eq(pollSettings.guildId, guildId));
   return row
     ? {
@@ -16,20 +19,18 @@ export async function getPollSettings(db: Database, guildId: string): Promise<Po
         mirrorballPoints: row.mirrorballPoints,
         mirrorballFloor: row.mirrorballFloor,
       }
-    : { managerRoleId: null, ...defaultPredictionSettings };
+    : null;
 }
 
-/** Changes only the given settings; `managerRoleId: null` clears the role. */
-export async function updatePollSettings(
+/** Inserts the whole row the first time; afterwards updates only `changes`. */
+export async function upsertPollSettings(
   db: Database,
   guildId: string,
-  changes: Partial<PollSettings>,
-): Promise<PollSettings> {
-  const current = await getPollSettings(db, guildId);
-  const next = { ...current, ...changes };
+  row: PollSettingsRow,
+  changes: Partial<PollSettingsRow>,
+): Promise<void> {
   await db
     .insert(pollSettings)
-    .values({ guildId, ...next })
+    .values({ guildId, ...row })
     .onConflictDoUpdate({ target: pollSettings.guildId, set: { ...changes, updatedAt: sql`now()` } });
-  return next;
 }

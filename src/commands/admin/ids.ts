@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { customId, idPart } from "../../discord/customId.js";
+
+/** Every custom_id of /admin: its forms and the import's Confirm and Cancel buttons. */
+const importId = z.string().regex(/^[\w-]{6,16}$/);
+/** The couples of a dance as their places in the season's cast: `0.3.7`. */
+const places = z.string().regex(/^\d{1,3}(?:\.\d{1,3}){0,11}$/);
+
+export const adminIds = {
+  seasonForm: customId("adm", "s", [idPart.count]),
+  danceForm: customId("adm", "d", [idPart.count, idPart.count, idPart.count, places]),
+  confirmImport: customId("adm", "imp", [importId]),
+  cancelImport: customId("adm", "drop", [importId]),
+};

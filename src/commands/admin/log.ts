@@ -1,0 +1,14 @@
+import { listAudit } from "../../db/queries/audit.js";
+import type { BotContext } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { auditView } from "../../views/admin.js";
+
+import type { Slash } from "./edit.js";
+
+/** `/admin log`. */
+export async function log(interaction: Slash, ctx: BotContext): Promise<void> {
+  const number = interaction.options.getInteger("season");
+  await respond(interaction, async () => auditView(await listAudit(ctx.db, { season: number, limit: 10 }), number), {
+    ephemeral: true,
+  });
+}

@@ -1,0 +1,39 @@
+import { SlashCommandBuilder } from "@discordjs/builders";
+import type { Command } from "../../discord/command.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { getJudgeRecord } from "../../lookups/judge.js";
+import { judgeView } from "../../views/judge.js";
+import { judgeIds } from "./ids.js";
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("judge")
+    .setDescription("A judge's record: seasons judged, average mark given, tens, and how they compare with the panel.")
+    .addStringOption((o) =>
+      o
+        .setName("name")
+        .setDescription("The judge, e.g. Carrie Ann Inaba")
+        .setRequired(true)
+        .setMaxLength(100)
+        .setAutocomplete(true),
+    ),
+
+  async execute(interaction, { db, judges }) {
+    const judge = judges.resolve(interaction.options.getString("name", true));
+    await respond(interaction, async () => judgeView(await getJudgeRecord(db, judge.item.personId)));
+  },
+
+  async autocomplete(interaction, { judges }) {
+    await interaction.respond(judges.suggest(interaction.options.getFocused()));
+  },
+
+  componentPrefix: judgeIds.page.prefix,
+  async onComponent(interaction, { db }) {
+    const page = judgeIds.page.decode(interaction.customId);
+    if (!page) throw new UserError("That button does not lead anywhere. Run /judge again.");
+    const draw = async () => judgeView(await getJudgeRecord(db, page[0]), page[1]);
+    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+  },
+} satisfies Command;

@@ -1,0 +1,49 @@
+import { SlashCommandBuilder } from "@discordjs/builders";
+import { seasonChoices, seasonOption } from "../../discord/choices.js";
+import type { Command } from "../../discord/command.js";
+import { isOwnMessage } from "../../discord/ownership.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { predictionsIds } from "./ids.js";
+import { boardPage, guildOf, leaderboard } from "./leaderboard.js";
+import { me } from "./me.js";
+
+/** One handler per subcommand, each in its own file beside this one. */
+const subcommands = { leaderboard, me };
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("predictions")
+    .setDescription("Prediction points from the Mirrorball and elimination polls.")
+    .addSubcommand((s) =>
+      s
+        .setName("leaderboard")
+        .setDescription("The server's ranking, with your own place.")
+        .addIntegerOption(seasonOption("Only this season's polls (default: all)")),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("me")
+        .setDescription("Your picks and the points they earned.")
+        .addIntegerOption(seasonOption("Only this season's polls (default: all)")),
+    ),
+
+  async execute(interaction, ctx) {
+    const handler = subcommands[interaction.options.getSubcommand() as keyof typeof subcommands] ?? leaderboard;
+    await handler(interaction, ctx);
+  },
+
+  async autocomplete(interaction, ctx) {
+    await interaction.respond(await seasonChoices(ctx.db, String(interaction.options.getFocused())));
+  },
+
+  componentPrefix: predictionsIds.page.prefix,
+  async onComponent(interaction, ctx) {
+    const page =
+      predictionsIds.page.decode(interaction.customId) ?? predictionsIds.nextPage.decode(interaction.customId);
+    if (!page) throw new UserError("That button does not lead anywhere. Run /predictions leaderboard again.");
+    const guildId = guildOf(interaction.guildId);
+    const draw = () => boardPage(ctx, guildId, page[0] || null, page[1], interaction.user.id);
+    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+  },
+} satisfies Command;

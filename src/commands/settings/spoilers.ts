@@ -1,0 +1,16 @@
+import type { ChatInputCommandInteraction } from "discord.js";
+import { getGuildSettings, setSpoilerHours } from "../../db/queries/guilds.js";
+import type { BotContext } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { settingsView } from "../../views/settings.js";
+
+/** `/settings spoilers hours`: how long the newest week's /results stay behind spoiler bars after it airs. */
+export async function spoilers(interaction: ChatInputCommandInteraction<"cached" | "raw">, { db }: BotContext) {
+  const hours = interaction.options.getInteger("hours", true);
+  await setSpoilerHours(db, interaction.guildId, hours);
+  const changed =
+    hours > 0 ? `Spoiler guard set to ${hours} hour${hours === 1 ? "" : "s"}.` : "Spoiler guard turned off.";
+  await respond(interaction, async () => settingsView(await getGuildSettings(db, interaction.guildId), changed), {
+    ephemeral: true,
+  });
+}

@@ -1,0 +1,13 @@
+import type { Database } from "../db/client.js";
+import { type SeedOptions, type SeedReport, seedSeasons } from "../db/seed.js";
+import { resolveSeededSeasons } from "../polls/resolve.js";
+
+/**
+ * Loads season files (data/, or an owner's document) and then scores, or re-scores, the closed prediction polls about
+ * the seasons that changed: a result recorded anywhere reaches the prediction leaderboard.
+ */
+export async function seedAndScore(db: Database, options: SeedOptions = {}): Promise<SeedReport> {
+  const report = await seedSeasons(db, options);
+  await resolveSeededSeasons(db, report.loaded);
+  return report;
+}

@@ -1,0 +1,21 @@
+import type { Client } from "discord.js";
+import type { Messenger } from "../views/view.js";
+import { toMessage } from "./message.js";
+
+/** Channel posts through discord.js, with the same message conversion as interaction replies. */
+export function channelMessenger(client: Client): Messenger {
+  const channel = async (channelId: string) => {
+    const found = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId));
+    if (!found?.isSendable()) throw new Error(`channel ${channelId} is not one I can post in`);
+    return found;
+  };
+  return {
+    async send(channelId, view) {
+      const message = await (await channel(channelId)).send(toMessage(view));
+      return message.id;
+    },
+    async edit(channelId, messageId, view) {
+      await (await channel(channelId)).messages.edit(messageId, toMessage(view));
+    },
+  };
+}

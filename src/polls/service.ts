@@ -1,0 +1,128 @@
+/** Everything that happens to a poll after it is asked: publishing, votes with a live tally, closing and results. */
+import type { Database } from "../db/client.js";
+import {
+  type CastVote,
+  castVote,
+  claimTallyEdit,
+  closePoll,
+  countVotes,
+  createPoll,
+  deletePoll,
+  getPoll,
+  markAnnounced,
+  type NewPoll,
+  type PollRow,
+  pollVoteList,
+  setPollMessage,
+} from "../db/queries/polls/index.js";
+import type { Logger } from "../logger.js";
+import { type PollShape, pollMessageView, pollResultsView } from "../views/poll.js";
+import type { Messenger } from "../views/view.js";
+import { EditCoalescer, type FlushResult } from "./coalesce.js";
+import { resolvePoll } from "./resolve.js";
+import { tally } from "./tally.js";
+
+/** One poll message is edited at most this often, however many votes arrive. */
+export const tallyEditIntervalMs = 2_000;
+
+export class PollService {
+  readonly tallies: EditCoalescer<number>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly messenger: Messenger,
+    private readonly logger: Logger,
+    editIntervalMs = tallyEditIntervalMs,
+  ) {
+    this.tallies = new EditCoalescer<number>(
+      (pollId) => this.redrawTally(pollId, editIntervalMs),
+      editIntervalMs,
+      (pollId, error) => this.logger.warn({ err: error, pollId }, "could not update a poll's live tally"),
+    );
+  }
+
+  /** Stores the poll, then posts its message in the channel; a poll whose message cannot be sent is dropped. */
+  async publish(input: NewPoll): Promise<PollRow> {
+    const { poll, options } = await createPoll(this.db, input);
+    try {
+      const view = pollMessageView(poll, tally(options, new Map()));
+      const messageId = await this.messenger.send(poll.channelId, view);
+      await setPollMessage(this.db, poll.id, messageId);
+      return { ...poll, messageId };
+    } catch (error) {
+      await deletePoll(this.db, poll.id);
+      throw error;
+    }
+  }
+
+  /** Stores a vote (durably, before the caller sends the receipt) and schedules a coalesced tally redraw. */
+  async vote(vote: CastVote) {
+    const result = await castVote(this.db, vote);
+    if (result.stored) this.tallies.touch(vote.pollId);
+    return result;
+  }
+
+  private async redrawTally(pollId: number, intervalMs: number): Promise<FlushResult> {
+    const wait = await claimTallyEdit(this.db, pollId, intervalMs);
+    if (wait === null) return undefined; // closed: the closer draws the final state
+    if (wait > 0) return { retryInMs: wait };
+    const found = await getPoll(this.db, pollId);
+    if (!found?.poll.messageId || found.poll.closedAt) return undefined;
+    const counts = await countVotes(this.db, pollId);
+    await this.messenger.edit(
+      found.poll.channelId,
+      found.poll.messageId,
+      pollMessageView(found.poll, tally(found.options, counts)),
+    );
+    return undefined;
+  }
+
+  /** /poll close: closes now if still open; only the caller that actually closed it posts the results. */
+  async close(pollId: number, closedBy: string): Promise<PollRow | null> {
+    const closed = await closePoll(this.db, pollId, closedBy);
+    if (closed) await this.finish(closed);
+    return closed;
+  }
+
+  /**
+   * After a close (which this process won): lock the poll message, post the results with the chart, then score
+   * the poll if its result is recorded.
+   */
+  async finish(poll: PollRow): Promise<void> {
+    this.tallies.forget(poll.id);
+    const found = await getPoll(this.db, poll.id);
+    if (!found) return;
+    const counts = await countVotes(this.db, poll.id);
+    const result = tally(found.options, counts);
+    const shape: PollShape = found.poll;
+    if (found.poll.messageId) {
+      await this.messenger
+        .edit(found.poll.channelId, found.poll.messageId, pollMessageView(shape, result))
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error, pollId: poll.id }, "could not lock the poll message"),
+        );
+    }
+    const voters = found.poll.anonymous ? null : await this.votersByAnswer(poll.id);
+    const resolution = await resolvePoll(this.db, poll.id);
+    const outcome = resolution
+      ? `Scored from the recorded result: ${resolution.correctVoters} correct pick${resolution.correctVoters === 1 ? "" : "s"}.`
+      : undefined;
+    await this.messenger.send(found.poll.channelId, pollResultsView({ poll: shape, result, voters, outcome }));
+    await markAnnounced(this.db, poll.id);
+    this.logger.info({ pollId: poll.id, votes: result.total, closedBy: found.poll.closedBy }, "poll closed");
+  }
+
+  private async votersByAnswer(pollId: number): Promise<Map<number, string[]>> {
+    const byAnswer = new Map<number, string[]>();
+    for (const v of await pollVoteList(this.db, pollId)) {
+      const list = byAnswer.get(v.position) ?? [];
+      list.push(v.userId);
+      byAnswer.set(v.position, list);
+    }
+    return byAnswer;
+  }
+
+  async stop(): Promise<void> {
+    await this.tallies.stop();
+  }
+}
