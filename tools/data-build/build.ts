@@ -141,7 +141,8 @@ function withCompiledWeeks(file: SeasonInput, text: string | null, mcm: McmRow[]
     "Weeks 7-10 come from the compiled season 31 file (Wikipedia week 7 and news recaps, checked against the MCM figures).",
     ...(compiled.notes ?? []),
   ];
-  return { ...file, weeks, sources, notes };
+  const finale = file.finale ?? weeks.find((w) => w.isFinale)?.airDate ?? null;
+  return { ...file, finale, weeks, sources, notes };
 }
 
 /**
