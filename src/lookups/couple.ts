@@ -3,7 +3,7 @@ import { coupleWeekIds, findCouple } from "../db/queries/couples.js";
 import { loadWeekSheet } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
 import { type Standing, weekStandings } from "../standings/standings.js";
-import type { WeekSheet } from "../standings/types.js";
+import type { Performance, WeekSheet } from "../standings/types.js";
 
 export type CoupleFacts = NonNullable<Awaited<ReturnType<typeof findCouple>>>;
 
@@ -17,6 +17,8 @@ export interface CoupleWeek {
 export interface CoupleCard {
   couple: CoupleFacts;
   weeks: CoupleWeek[];
+  /** Dances announced for a week not aired yet (a season on the air): named, not scored. */
+  announced: { sheet: WeekSheet; performance: Performance }[];
   /** Mean of every judge's score over the couple's scored dances (out of 10), and how many dances that covers. */
   average: { perJudge: number; dances: number } | null;
 }
@@ -43,13 +45,17 @@ export async function getCoupleCard(db: Database, coupleId: number): Promise<Cou
   if (!couple) throw new UserError("That couple is no longer in the records; search for them again.");
   const sheets = await Promise.all((await coupleWeekIds(db, coupleId)).map((id) => loadWeekSheet(db, id)));
   const weeks: CoupleWeek[] = [];
+  const announced: CoupleCard["announced"] = [];
   for (const sheet of sheets) {
     if (!sheet) continue;
     const standings = weekStandings(sheet);
     const standing = standings.find((s) => s.couple.id === coupleId);
     if (standing) weeks.push({ sheet, standing, field: standings.length });
+    for (const performance of sheet.performances)
+      if (performance.status === "announced" && performance.coupleIds.includes(coupleId))
+        announced.push({ sheet, performance });
   }
-  return { couple, weeks, average: averageScore(weeks) };
+  return { couple, weeks, announced, average: averageScore(weeks) };
 }
 
 /**

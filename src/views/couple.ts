@@ -2,7 +2,7 @@ import { EmbedBuilder } from "@discordjs/builders";
 import { coupleIds } from "../commands/couple/ids.js";
 import { type CoupleCard, type CoupleWeek, weeklyPoints } from "../lookups/couple.js";
 import { chartTheme, renderLineChart } from "./chart.js";
-import { colors, danceText, ordinal, plain, score } from "./format.js";
+import { colors, danceText, longDate, ordinal, plain, score, songText } from "./format.js";
 import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
 import { pageRow } from "./pages.js";
 import type { View } from "./view.js";
@@ -38,6 +38,18 @@ function weekField(w: CoupleWeek): Field {
   return { name, value: fitLines(lines) };
 }
 
+/** A dance named for a night that has not aired yet: what is known, and plainly that it is not scored. */
+function announcedField(a: CoupleCard["announced"][number]): Field {
+  const { sheet, performance: p } = a;
+  const date = longDate(sheet.airDate);
+  const name = clip(
+    `Week ${sheet.week}${sheet.theme ? ` — ${sheet.theme}` : ""} · announced${date ? ` for ${date}` : ""}`,
+    limits.fieldName,
+  );
+  const what = [p.style ? plain(p.style) : "", songText(p.song, p.artist)].filter(Boolean).join(" · ");
+  return { name, value: `• ${what || "Dance not named yet"} — not scored yet` };
+}
+
 export function coupleView(card: CoupleCard, page = 0, otherSeasons: number[] = []): View {
   const { couple } = card;
   const title = clip(`${couple.celebrity} & ${couple.pro} — Season ${couple.season}`, limits.title);
@@ -50,7 +62,11 @@ export function coupleView(card: CoupleCard, page = 0, otherSeasons: number[] = 
   );
   if (otherSeasons.length > 0) lines.push(`Also in season ${otherSeasons.join(", ")}: add \`season:\` to see another.`);
   const description = clip(lines.join("\n"), limits.description);
-  const pages = paginateFields(card.weeks.map(weekField), title.length + description.length + 120, 12);
+  const pages = paginateFields(
+    [...card.weeks.map(weekField), ...card.announced.map(announcedField)],
+    title.length + description.length + 120,
+    12,
+  );
   const current = Math.min(Math.max(page, 0), pages.length - 1);
   const embed = new EmbedBuilder()
     .setColor(colors.mirrorball)
