@@ -8,6 +8,7 @@ import { channelMessenger } from "./discord/messenger.js";
 import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
 import { JobRunner } from "./jobs/runner.js";
+import { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
 import { buildIndexes } from "./lookups/indexes.js";
 import { pollJobs } from "./polls/jobs.js";
@@ -31,8 +32,9 @@ export async function startBot(options: { config: Config; db: Database; token: s
   const polls = new PollService(db, messenger, logger);
   const indexes = await buildIndexes(db);
   const live = new LiveSync(db, indexes, messenger, logger);
-  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs()], logger);
-  const ctx: BotContext = { db, config, logger, polls, live, ...indexes };
+  const leagues = new LeagueRuntime(db, messenger, logger);
+  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs(), ...leagues.jobs()], logger);
+  const ctx: BotContext = { db, config, logger, polls, live, leagues, ...indexes };
 
   const onReady = ready(commands, ctx);
   const connected = new Promise<void>((resolve) => {
@@ -57,6 +59,7 @@ export async function startBot(options: { config: Config; db: Database; token: s
     async stop() {
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
       await jobs.stop();
+      await leagues.stop();
       await polls.stop();
       await client.destroy();
     },
