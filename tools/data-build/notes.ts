@@ -88,9 +88,9 @@ export function notesMarkdown(output: BuildOutput): string {
     "- **Season 31 weeks 7-10 and season 33** come from the compiled files (news recaps and MCM). A dance known only by its total keeps",
     "  `total`; a couple-week whose dances are not all scored keeps MCM's `weeklyScores`; nothing is invented. S33 week 3's two nights each",
     "  had one guest judge: both are judges of the week (null for the night they did not judge), one MCM column between them.",
-    "- **Season 35** is on the air in the sources: weeks 1-3 aired and are scored; week 4 is `status: \"announced\"` with its dances",
-    "  `status: \"announced\"` (named before the show, no scores, no judges yet); weeks 5-11 are `status: \"scheduled\"` (date and theme only).",
-    "  Couples still dancing have no placement (\"Still competing after week 3\"); there is no MCM season 35 to reconcile with.",
+    '- **Season 35** is on the air in the sources: weeks 1-3 aired and are scored; week 4 is `status: "announced"` with its dances',
+    '  `status: "announced"` (named before the show, no scores, no judges yet); weeks 5-11 are `status: "scheduled"` (date and theme only).',
+    '  Couples still dancing have no placement ("Still competing after week 3"); there is no MCM season 35 to reconcile with.',
     "",
   );
   if (unexplained.length) {
