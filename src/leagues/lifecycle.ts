@@ -14,7 +14,8 @@ import { latestSeasonNumber } from "../db/queries/seasons.js";
 import { UserError } from "../errors.js";
 import { maxTeams, minTeams } from "./draft.js";
 import { defaultRules } from "./scoring.js";
-import { available, completeWeek, type LeagueState, loadLeague, rescore, standingsOf } from "./service.js";
+import { completeWeek, loadLeague, rescore, standingsOf } from "./service.js";
+import { available, type LeagueState } from "./state.js";
 import { waiverOrder } from "./waivers.js";
 
 export const defaultTeamSize = 3;

@@ -14,7 +14,8 @@ import {
 import { leagues } from "../../src/db/schema/index.js";
 import { seedSeasons } from "../../src/db/seed.js";
 import { beginDraft, createLeague, followLiveSeason, join } from "../../src/leagues/lifecycle.js";
-import { available, loadLeague, rescore, standingsOf, takeMemberTurn } from "../../src/leagues/service.js";
+import { loadLeague, rescore, standingsOf, takeMemberTurn } from "../../src/leagues/service.js";
+import { available } from "../../src/leagues/state.js";
 import { engine, freshDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;

@@ -2,7 +2,8 @@ import type { BotContext, ComponentInteraction } from "../../discord/command.js"
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { join as joinLeague } from "../../leagues/lifecycle.js";
-import { type LeagueState, loadLeague } from "../../leagues/service.js";
+import { loadLeague } from "../../leagues/service.js";
+import type { LeagueState } from "../../leagues/state.js";
 import { leagueMessageView } from "../../views/league.js";
 import { guildOf } from "./access.js";
 

@@ -2,7 +2,8 @@ import type { ChatInputCommandInteraction } from "discord.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
-import { loadLeague, teamOf, teamSheet } from "../../leagues/service.js";
+import { loadLeague, teamSheet } from "../../leagues/service.js";
+import { teamOf } from "../../leagues/state.js";
 import { teamView } from "../../views/league.js";
 import { chosenLeague } from "./access.js";
 
