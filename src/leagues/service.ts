@@ -150,7 +150,8 @@ async function storeTurn(
     teamId,
     coupleId,
     kind,
-    fromWeek: league.status === "waivers" ? (league.waiverWeek ?? 0) + 1 : 1,
+    // A draft pick scores from the first week after those already over; a waiver claim from the week after its waivers.
+    fromWeek: league.status === "waivers" ? (league.waiverWeek ?? 0) + 1 : league.releasedWeek + 1,
     next: afterTurn(league, state.teams.length),
   });
   if (!result.stored) throw new UserError(refusals[result.reason]);

@@ -45,13 +45,17 @@ export async function updateRules(
   return row ?? null;
 }
 
-/** Open -> drafting with the first clock running; exactly one caller gets the row back. */
-export async function startDraft(db: Database, leagueId: number): Promise<LeagueRow | null> {
+/**
+ * Open -> drafting with the first clock running; exactly one caller gets the row back. `releasedWeek` is the weeks
+ * that had already ended (a live league drafting mid-season), which the league does not score.
+ */
+export async function startDraft(db: Database, leagueId: number, releasedWeek = 0): Promise<LeagueRow | null> {
   const [row] = await db
     .update(leagues)
     .set({
       status: "drafting",
       turn: 0,
+      releasedWeek,
       clockEndsAt: sql`now() + make_interval(secs => ${leagues.pickSeconds})`,
     })
     .where(and(eq(leagues.id, leagueId), eq(leagues.status, "open")))
