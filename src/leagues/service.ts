@@ -55,12 +55,19 @@ export async function loadLeague(db: Database, leagueId: number): Promise<League
     exitsOf(db, league.seasonId),
     weeksOf(db, league.seasonId),
   ]);
-  const placements = await proPlacementsBefore(
-    db,
-    cast.map((c) => c.proId),
-    season.number,
-  );
-  const lastWeek = league.releasedWeek > 0 ? await marksOfWeek(db, league, league.releasedWeek) : new Map();
+  // The pros' records and last week's scores only matter while someone is choosing (the menu, the automatic pick).
+  const choosing = league.status === "drafting" || league.status === "waivers";
+  const placements = choosing
+    ? await proPlacementsBefore(
+        db,
+        cast.map((c) => c.proId),
+        season.number,
+      )
+    : [];
+  const lastWeek =
+    choosing && league.releasedWeek > 0
+      ? await marksOfWeek(db, league, league.releasedWeek)
+      : new Map<number, number>();
   const exitWeek = new Map(exits.map((e) => [e.coupleId, e.week]));
   const members: CastMember[] = cast.map((c) => {
     const record = proRecord(placements.filter((p) => p.proId === c.proId).map((p) => p.placement));
