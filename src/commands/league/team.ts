@@ -9,9 +9,9 @@ import { chosenLeague } from "./access.js";
 
 /** /league team [member]: a roster with each couple's weekly points (yours by default). */
 export async function team(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
   const member = interaction.options.getUser("member") ?? interaction.user;
   await respond(interaction, async () => {
+    const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
     const state = await loadLeague(ctx.db, league.id);
     if (!state) throw new UserError("That league no longer exists.");
     const found = teamOf(state, member.id);
