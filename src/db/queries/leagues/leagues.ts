@@ -16,6 +16,16 @@ export async function setLeagueMessage(db: Database, leagueId: number, messageId
   await db.update(leagues).set({ messageId }).where(eq(leagues.id, leagueId));
 }
 
+/** The league's live message is now this one (reposted, possibly in another channel). */
+export async function moveLeagueMessage(
+  db: Database,
+  leagueId: number,
+  channelId: string,
+  messageId: string,
+): Promise<void> {
+  await db.update(leagues).set({ channelId, messageId }).where(eq(leagues.id, leagueId));
+}
+
 /** A league whose message could not be sent is removed again, so nothing waits on it. */
 export async function deleteLeague(db: Database, leagueId: number): Promise<void> {
   await db.delete(leagues).where(eq(leagues.id, leagueId));
