@@ -35,7 +35,7 @@ import { restRoutes } from "./rest.js";
 import { interactionRoutes } from "./rest-interactions.js";
 import { Router } from "./router.js";
 import { createHttpServer, type Violation, type ViolationKind } from "./server.js";
-import { createSnowflakeFactory } from "./snowflake.js";
+import { createGuildIdFactory, createSnowflakeFactory } from "./snowflake.js";
 import { ApiSpec } from "./spec.js";
 import { UploadStore } from "./uploads.js";
 import {
@@ -67,6 +67,12 @@ export interface LocalDiscordOptions {
   botUsername?: string;
   /** Privileged intents enabled for the application (GuildMembers, GuildPresences, MessageContent bits); default none. */
   allowedPrivilegedIntents?: number;
+  /** Most guilds on one gateway connection before 4011 (sharding required); default 2,500 as on Discord. */
+  maxGuildsPerShard?: number;
+  /** Shards GET /gateway/bot recommends; default one per 1,000 guilds, as Discord does. */
+  recommendedShards?: number;
+  /** session_start_limit.max_concurrency: shards that may IDENTIFY per 5 s; default 1 as for most bots. */
+  maxConcurrency?: number;
 }
 
 /** Who receives an interaction and how long the bot has to answer it. */
@@ -137,7 +143,7 @@ export class LocalDiscord {
       avatar: null,
       bot: true,
     };
-    this.world = new World(this.nextId, this.botUser);
+    this.world = new World(this.nextId, this.botUser, createGuildIdFactory());
     this.defaultUser = this.world.user({ username: "viewer" });
     this.messages = new MessageStore(this.nextId, this.botUser, this.applicationId, () => this.baseUrl);
     this.messages.onChange((change, stored) => this.emitMessage(change, stored));
@@ -155,16 +161,18 @@ export class LocalDiscord {
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? 0,
-      ready: (sessionId) => ({
+      maxGuildsPerShard: options.maxGuildsPerShard ?? 2500,
+      ready: (sessionId, shard, guildIds) => ({
         v: 10,
         user: this.botUser,
-        guilds: this.world.allGuilds().map((g) => ({ id: g.id, unavailable: true })),
+        guilds: guildIds.map((id) => ({ id, unavailable: true })),
         session_id: sessionId,
         resume_gateway_url: this.gatewayUrl,
-        shard: [0, 1],
+        shard,
         application: { id: this.applicationId, flags: APPLICATION_FLAGS, flags_new: String(APPLICATION_FLAGS) },
       }),
-      guilds: () => this.world.allGuilds().map((g) => this.world.guildCreate(g)),
+      guildIds: () => this.world.allGuilds().map((g) => g.id),
+      guildCreate: (id) => this.world.guildCreate(this.world.guild(id)),
     });
     const routes = [
       ...restRoutes({
@@ -174,6 +182,9 @@ export class LocalDiscord {
         messages: this.messages,
         commands: this.commandStore,
         gatewayUrl: () => this.gatewayUrl,
+        recommendedShards: () =>
+          options.recommendedShards ?? Math.max(1, Math.ceil(this.world.allGuilds().length / 1000)),
+        maxConcurrency: options.maxConcurrency ?? 1,
         application: () => this.application(),
       }),
       ...interactionRoutes({
@@ -260,7 +271,7 @@ export class LocalDiscord {
   /** Adds a guild (with a "general" channel unless channels are given); bots already connected get GUILD_CREATE. */
   addGuild(input: GuildInput): LocalGuild {
     const guild = this.world.addGuild(input);
-    void this.gateway.broadcast(GatewayDispatchEvents.GuildCreate, this.world.guildCreate(guild));
+    void this.gateway.broadcast(GatewayDispatchEvents.GuildCreate, this.world.guildCreate(guild), guild.id);
     const [defaultChannelId = ""] = guild.channelIds;
     return {
       id: guild.id,
@@ -273,8 +284,23 @@ export class LocalDiscord {
 
   addChannel(guildId: string, input: ChannelInput): APITextChannel {
     const channel = this.world.addChannel(guildId, input);
-    void this.gateway.broadcast(GatewayDispatchEvents.ChannelCreate, channel);
+    void this.gateway.broadcast(GatewayDispatchEvents.ChannelCreate, channel, guildId);
     return channel;
+  }
+
+  /** Every guild's id, in the order they were added. */
+  guildIds(): string[] {
+    return this.world.allGuilds().map((g) => g.id);
+  }
+
+  /** The guild's owner (who may run Manage Server commands). */
+  guildOwner(guildId: string): string {
+    return this.world.guild(guildId).ownerId;
+  }
+
+  /** The guild's channel ids, the default one first. */
+  guildChannels(guildId: string): string[] {
+    return [...this.world.guild(guildId).channelIds];
   }
 
   /** Adds a member with given permissions (e.g. Manage Server) for interactions to come from. */
@@ -355,6 +381,11 @@ export class LocalDiscord {
         throw new Error(`local-discord: commands ${names.join(", ")} not registered in ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /** Lifts (or lowers) the guilds-per-connection limit, e.g. to measure one shard beyond Discord's 2,500. */
+  setMaxGuildsPerShard(limit: number): void {
+    this.gateway.setMaxGuildsPerShard(limit);
   }
 
   /** Drops every bot connection with a resumable close code (default 4000): the bots should RESUME. */
@@ -493,7 +524,8 @@ export class LocalDiscord {
     this.recordsByToken.set(record.token, record);
     record.dispatched((unanswered) => this.violationLog.push(unansweredViolation(unanswered)));
     try {
-      await this.gateway.dispatch(options.target ?? "first", GatewayDispatchEvents.InteractionCreate, payload);
+      const guildId = "guild_id" in payload && payload.guild_id ? payload.guild_id : undefined;
+      await this.gateway.dispatch(options.target ?? "first", GatewayDispatchEvents.InteractionCreate, payload, guildId);
     } catch (error) {
       record.dispose();
       this.records.delete(record.id);

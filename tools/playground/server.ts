@@ -7,15 +7,16 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type APIApplicationCommandOptionChoice, InteractionResponseType } from "discord.js";
+import { projectPath } from "../../src/paths.js";
 import type { InteractionRecord } from "../local-discord/index.js";
 import type { PlaygroundClock } from "./clock.js";
 import type { ChannelFeed, PageEvent } from "./feed.js";
 import { InputError, slashInput, type TypedOptions } from "./options.js";
 import { members, type Session, servers } from "./session.js";
 
-const webDir = fileURLToPath(new URL("./web/", import.meta.url));
+// Found from the project folder, so the compiled playground (dist/tools/) serves the same files.
+const webDir = projectPath("tools", "playground", "web");
 const staticFiles: Record<string, string> = {
   "/": "index.html",
   "/app.js": "app.js",
