@@ -58,16 +58,16 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const adminGuild = options.adminGuild ? discord.addGuild({ name: "Mirrorball Owners" }) : undefined;
   const database = await freshDatabase({ seeded: options.seeded ?? true });
   const transport = options.transport ?? (process.env.MIRRORBALL_TEST_TRANSPORT === "http" ? "http" : "gateway");
-  const httpOnly = transport === "http" && database.url !== undefined;
   const config = loadConfig({
     DISCORD_API_URL: discord.apiUrl,
     DEV_GUILD_ID: guild.id,
     LOG_LEVEL: "silent",
     ...(adminGuild ? { ADMIN_GUILD_ID: adminGuild.id } : {}),
     ...(transport === "http" ? { INTERACTIONS_PORT: "0", DISCORD_PUBLIC_KEY: discord.publicKey } : {}),
-    ...(httpOnly ? { GATEWAY: "off", DATABASE_URL: database.url } : {}),
+    ...(transport === "http" && database.url ? { GATEWAY: "off", DATABASE_URL: database.url } : {}),
     ...options.env,
   });
+  const httpOnly = config.GATEWAY === "off";
   const bots: Bot[] = [];
   const closers: (() => Promise<void>)[] = [];
   const launch = async () => {
