@@ -245,6 +245,11 @@ export class LocalDiscord {
     for (const url of urls) this.http.add(url);
   }
 
+  /** How many interactions each endpoint URL answered (HTTP 200), to see the round robin spread the load. */
+  get answeredByEndpoint(): ReadonlyMap<string, number> {
+    return this.http.answeredBy;
+  }
+
   /** Adds one endpoint behind the load balancer (validated first); `removeInteractionsEndpoint` takes it out. */
   async addInteractionsEndpoint(url: string): Promise<void> {
     await this.http.validate(url);

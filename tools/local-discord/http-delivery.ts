@@ -49,6 +49,8 @@ const userAgent = "Discord-Interactions/1.0 (+https://discord.com)";
 export class HttpDelivery {
   private readonly urls: string[] = [];
   private next = 0;
+  /** Interactions each endpoint answered with HTTP 200 (validation probes not counted). */
+  readonly answeredBy = new Map<string, number>();
 
   constructor(
     private readonly keys: ApplicationKeys,
@@ -106,6 +108,7 @@ export class HttpDelivery {
         if (error instanceof NotDelivered) continue;
         return;
       }
+      if (answer.status === 200) this.answeredBy.set(url, (this.answeredBy.get(url) ?? 0) + 1);
       return this.callback(record, url, answer);
     }
   }
