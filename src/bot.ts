@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from "discord.js";
 import { LiveSync } from "./admin/live.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
@@ -10,6 +10,7 @@ import { ready } from "./events/ready.js";
 import { type InteractionsServer, serveInteractions } from "./http/server.js";
 import { loginWithoutGateway } from "./http/worker.js";
 import { JobRunner } from "./jobs/runner.js";
+import { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
 import { buildIndexes } from "./lookups/indexes.js";
 import { pollJobs } from "./polls/jobs.js";
@@ -26,17 +27,68 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/**
+ * The client keeps only what the bot reads: guilds, their channels and roles (discord.js needs those three, and the
+ * poll role check reads roles), the bot's own user and member. Everything about people and messages comes in the
+ * interaction payload, so members, users, messages, presences, reactions, emojis, stickers, threads, voice states,
+ * invites, bans and events are not kept at all. Shards: all in this process (SHARD_COUNT), so a single process still
+ * owns the embedded database and runs the timers once.
+ */
+export function clientOptions(config: Pick<Config, "DISCORD_API_URL" | "SHARD_COUNT">): ClientOptions {
+  const none = 0;
+  const selfOnly = {
+    maxSize: 0,
+    keepOverLimit: (item: { id: string; client: { user: { id: string } | null } }) => item.id === item.client.user?.id,
+  };
+  return {
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: config.DISCORD_API_URL },
+    ...(config.SHARD_COUNT === "auto"
+      ? { shards: "auto" as const }
+      : { shards: [...Array(config.SHARD_COUNT).keys()], shardCount: config.SHARD_COUNT }),
+    makeCache: Options.cacheWithLimits({
+      ApplicationCommandManager: none,
+      ApplicationEmojiManager: none,
+      AutoModerationRuleManager: none,
+      BaseGuildEmojiManager: none,
+      DMMessageManager: none,
+      EntitlementManager: none,
+      GuildBanManager: none,
+      GuildEmojiManager: none,
+      GuildForumThreadManager: none,
+      GuildInviteManager: none,
+      GuildMemberManager: selfOnly,
+      GuildMessageManager: none,
+      GuildScheduledEventManager: none,
+      GuildStickerManager: none,
+      GuildTextThreadManager: none,
+      MessageManager: none,
+      PresenceManager: none,
+      ReactionManager: none,
+      ReactionUserManager: none,
+      StageInstanceManager: none,
+      ThreadManager: none,
+      ThreadMemberManager: none,
+      UserManager: selfOnly,
+      VoiceStateManager: none,
+    }),
+    // Nothing above grows, so nothing needs sweeping; the default thread sweep has no threads to look at.
+    sweepers: {},
+  };
+}
+
 /** Builds the context, wires the events and logs in; resolves once the bot is connected and its commands registered. */
 export async function startBot(options: { config: Config; db: Database; token: string; logger: Logger }): Promise<Bot> {
   const { config, db, logger } = options;
   const commands = await loadCommands();
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
+  const client = new Client(clientOptions(config));
   const messenger = channelMessenger(client);
   const polls = new PollService(db, messenger, logger);
   const indexes = await buildIndexes(db);
   const live = new LiveSync(db, indexes, messenger, logger);
-  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs()], logger);
-  const ctx: BotContext = { db, config, logger, polls, live, ...indexes };
+  const leagues = new LeagueRuntime(db, messenger, logger);
+  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs(), ...leagues.jobs()], logger);
+  const ctx: BotContext = { db, config, logger, polls, live, leagues, ...indexes };
 
   const onReady = ready(commands, ctx);
   const connected = new Promise<void>((resolve) => {
@@ -80,6 +132,8 @@ export async function startBot(options: { config: Config; db: Database; token: s
       await interactions?.close();
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
       await jobs.stop();
+      await live.stop();
+      await leagues.stop();
       await polls.stop();
       await client.destroy();
     },

@@ -36,6 +36,20 @@ const configSchema = z.object({
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
   BOT_OWNER_IDS: idList,
+  /** Gateway shards in this process: "auto" asks Discord (GET /gateway/bot), a number forces it. */
+  SHARD_COUNT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .union([z.literal("auto"), z.coerce.number().int().min(1).max(1024)], {
+        error: 'must be "auto" or a whole number of shards, e.g. 4',
+      })
+      .default("auto"),
+  ),
+  /** `npm start` without a token: the playground's web page listens here on 127.0.0.1 (the next free port if taken). */
+  PLAYGROUND_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int("must be a whole number").min(1).max(65_535, "must be a port, 1-65535").default(3000),
+  ),
   /** "off": an HTTP-only worker (interactions over INTERACTIONS_PORT, no gateway connection, REST with the token). */
   GATEWAY: z.preprocess(
     (v) => (typeof v === "string" ? emptyAsUndefined(v.toLowerCase()) : v),

@@ -7,17 +7,21 @@ import {
   type APIApplicationCommand,
   type APIApplicationCommandOptionChoice,
   type APIMessage,
+  type APIRole,
   type APITextChannel,
   type APIUser,
   ApplicationFlags,
   GatewayDispatchEvents,
+  InteractionContextType,
   InteractionResponseType,
+  PermissionFlagsBits,
 } from "discord.js";
 import { CommandStore, type CommandWrite } from "./commands.js";
+import type { MemberView, MessageEvent } from "./feed.js";
 import { type DispatchTarget, GatewayServer, type GatewaySessionInfo } from "./gateway.js";
 import { ApplicationKeys, HttpDelivery, type ProbeResult } from "./http-delivery.js";
 import { InteractionRecord } from "./interaction.js";
-import { MessageStore, type MessageView } from "./messages.js";
+import { MessageStore, type MessageView, type StoredMessage } from "./messages.js";
 import {
   type AutocompleteInput,
   type BuiltInteraction,
@@ -32,10 +36,18 @@ import { restRoutes } from "./rest.js";
 import { interactionRoutes } from "./rest-interactions.js";
 import { Router } from "./router.js";
 import { createHttpServer, type HttpServerDeps, type Violation, type ViolationKind } from "./server.js";
-import { createSnowflakeFactory } from "./snowflake.js";
+import { createGuildIdFactory, createSnowflakeFactory } from "./snowflake.js";
 import { ApiSpec } from "./spec.js";
 import { UploadStore } from "./uploads.js";
-import { type ChannelInput, type GuildInput, type LocalGuild, type MemberInput, type UserRef, World } from "./world.js";
+import {
+  type ChannelInput,
+  type GuildInput,
+  type LocalGuild,
+  type MemberInput,
+  type RoleInput,
+  type UserRef,
+  World,
+} from "./world.js";
 
 export interface LocalDiscordOptions {
   /** 0 (default) picks a free port. */
@@ -56,6 +68,12 @@ export interface LocalDiscordOptions {
   botUsername?: string;
   /** Privileged intents enabled for the application (GuildMembers, GuildPresences, MessageContent bits); default none. */
   allowedPrivilegedIntents?: number;
+  /** Most guilds on one gateway connection before 4011 (sharding required); default 2,500 as on Discord. */
+  maxGuildsPerShard?: number;
+  /** Shards GET /gateway/bot recommends; default one per 1,000 guilds, as Discord does. */
+  recommendedShards?: number;
+  /** session_start_limit.max_concurrency: shards that may IDENTIFY per 5 s; default 1 as for most bots. */
+  maxConcurrency?: number;
 }
 
 /** Who receives an interaction and how long the bot has to answer it. */
@@ -106,6 +124,7 @@ export class LocalDiscord {
   private readonly records = new Map<string, InteractionRecord>();
   private readonly recordsByToken = new Map<string, InteractionRecord>();
   private readonly violationLog: Violation[] = [];
+  private readonly messageListeners = new Set<(event: MessageEvent) => void>();
   private readonly rateLimitLog: RateLimitHit[] = [];
   private readonly callbackWindowMs: number;
   private readonly keys = new ApplicationKeys();
@@ -132,9 +151,10 @@ export class LocalDiscord {
       avatar: null,
       bot: true,
     };
-    this.world = new World(this.nextId, this.botUser);
+    this.world = new World(this.nextId, this.botUser, createGuildIdFactory());
     this.defaultUser = this.world.user({ username: "viewer" });
     this.messages = new MessageStore(this.nextId, this.botUser, this.applicationId, () => this.baseUrl);
+    this.messages.onChange((change, stored) => this.emitMessage(change, stored));
     this.uploads = new UploadStore(this.nextId, () => this.baseUrl);
     this.commandStore = new CommandStore(this.nextId, this.applicationId);
     this.factory = new InteractionFactory(
@@ -149,16 +169,18 @@ export class LocalDiscord {
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? 0,
-      ready: (sessionId) => ({
+      maxGuildsPerShard: options.maxGuildsPerShard ?? 2500,
+      ready: (sessionId, shard, guildIds) => ({
         v: 10,
         user: this.botUser,
-        guilds: this.world.allGuilds().map((g) => ({ id: g.id, unavailable: true })),
+        guilds: guildIds.map((id) => ({ id, unavailable: true })),
         session_id: sessionId,
         resume_gateway_url: this.gatewayUrl,
-        shard: [0, 1],
+        shard,
         application: { id: this.applicationId, flags: APPLICATION_FLAGS, flags_new: String(APPLICATION_FLAGS) },
       }),
-      guilds: () => this.world.allGuilds().map((g) => this.world.guildCreate(g)),
+      guildIds: () => this.world.allGuilds().map((g) => g.id),
+      guildCreate: (id) => this.world.guildCreate(this.world.guild(id)),
     });
     const routes = [
       ...restRoutes({
@@ -168,6 +190,9 @@ export class LocalDiscord {
         messages: this.messages,
         commands: this.commandStore,
         gatewayUrl: () => this.gatewayUrl,
+        recommendedShards: () =>
+          options.recommendedShards ?? Math.max(1, Math.ceil(this.world.allGuilds().length / 1000)),
+        maxConcurrency: options.maxConcurrency ?? 1,
         application: () => this.application(),
       }),
       ...interactionRoutes({
@@ -302,7 +327,7 @@ export class LocalDiscord {
   /** Adds a guild (with a "general" channel unless channels are given); bots already connected get GUILD_CREATE. */
   addGuild(input: GuildInput): LocalGuild {
     const guild = this.world.addGuild(input);
-    void this.gateway.broadcast(GatewayDispatchEvents.GuildCreate, this.world.guildCreate(guild));
+    void this.gateway.broadcast(GatewayDispatchEvents.GuildCreate, this.world.guildCreate(guild), guild.id);
     const [defaultChannelId = ""] = guild.channelIds;
     return {
       id: guild.id,
@@ -315,13 +340,79 @@ export class LocalDiscord {
 
   addChannel(guildId: string, input: ChannelInput): APITextChannel {
     const channel = this.world.addChannel(guildId, input);
-    void this.gateway.broadcast(GatewayDispatchEvents.ChannelCreate, channel);
+    void this.gateway.broadcast(GatewayDispatchEvents.ChannelCreate, channel, guildId);
     return channel;
+  }
+
+  /** Every guild's id, in the order they were added. */
+  guildIds(): string[] {
+    return this.world.allGuilds().map((g) => g.id);
+  }
+
+  /** The guild's owner (who may run Manage Server commands). */
+  guildOwner(guildId: string): string {
+    return this.world.guild(guildId).ownerId;
+  }
+
+  /** The guild's channel ids, the default one first. */
+  guildChannels(guildId: string): string[] {
+    return [...this.world.guild(guildId).channelIds];
   }
 
   /** Adds a member with given permissions (e.g. Manage Server) for interactions to come from. */
   addMember(guildId: string, input: MemberInput): APIUser {
     return this.world.addMember(guildId, input);
+  }
+
+  /** Adds a role (name, colour, permissions) that members can be given with `addMember({ roles })`. */
+  addRole(guildId: string, input: RoleInput): APIRole {
+    return this.world.addRole(guildId, input);
+  }
+
+  /** A guild's members with their effective permissions, as a client's member list shows them. */
+  members(guildId: string): MemberView[] {
+    const guild = this.world.guild(guildId);
+    return this.world.members(guildId).map((member) => ({
+      member,
+      permissions: this.world.permissions(guild, member.user.id),
+      owner: member.user.id === guild.ownerId,
+    }));
+  }
+
+  /** A guild's roles, @everyone first. */
+  roles(guildId: string): APIRole[] {
+    const guild = this.world.guild(guildId);
+    return [guild.everyoneRole, guild.botRole, ...guild.roles];
+  }
+
+  /**
+   * What a member's command picker lists in a guild (or in their DM with `guildId` null): the guild's commands and
+   * the global ones they do not shadow, without those hidden from the member by `default_member_permissions` or
+   * `contexts`. Straight from the registrations, so it is what the bot last registered.
+   */
+  visibleCommands(guildId: string | null, userId: string): APIApplicationCommand[] {
+    const guild = guildId ? this.world.guild(guildId) : undefined;
+    const own = guildId ? this.commandStore.list(guildId) : [];
+    const global = this.commandStore.list(null).filter((g) => !own.some((c) => c.name === g.name && c.type === g.type));
+    const has = guild ? this.world.permissions(guild, userId) : this.world.dmPermissions();
+    const context = guild ? InteractionContextType.Guild : InteractionContextType.BotDM;
+    return [...own, ...global].filter((command) => {
+      if (command.contexts && !command.contexts.includes(context)) return false;
+      const required = command.default_member_permissions;
+      if (!guild || required === null || required === undefined) return true;
+      return (has & PermissionFlagsBits.Administrator) !== 0n || (has & BigInt(required)) === BigInt(required);
+    });
+  }
+
+  /** Calls `listener` for every message the bot creates, edits or deletes; returns the function that stops it. */
+  onMessage(listener: (event: MessageEvent) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  /** One interaction by id. */
+  interaction(id: string): InteractionRecord | undefined {
+    return this.records.get(id);
   }
 
   /** Finds a user by id, or creates one by name. */
@@ -346,6 +437,11 @@ export class LocalDiscord {
         throw new Error(`local-discord: commands ${names.join(", ")} not registered in ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /** Lifts (or lowers) the guilds-per-connection limit, e.g. to measure one shard beyond Discord's 2,500. */
+  setMaxGuildsPerShard(limit: number): void {
+    this.gateway.setMaxGuildsPerShard(limit);
   }
 
   /** Drops every bot connection with a resumable close code (default 4000): the bots should RESUME. */
@@ -443,6 +539,20 @@ export class LocalDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private emitMessage(change: MessageEvent["change"], stored: StoredMessage): void {
+    if (this.messageListeners.size === 0) return;
+    const channelId = stored.api.channel_id;
+    const payload = stored.interactionId ? this.records.get(stored.interactionId)?.payload : undefined;
+    const event: MessageEvent = {
+      change,
+      message: this.messages.view(stored),
+      channelId,
+      guildId: this.world.findChannel(channelId)?.guildId ?? null,
+      visibleTo: stored.ephemeral ? (payload?.member?.user.id ?? payload?.user?.id ?? null) : null,
+    };
+    for (const listener of this.messageListeners) listener(event);
+  }
+
   private currentMessage(message: APIMessage | string): APIMessage {
     const id = typeof message === "string" ? message : message.id;
     const stored = this.messages.find(id);
@@ -478,7 +588,8 @@ export class LocalDiscord {
       return record;
     }
     try {
-      await this.gateway.dispatch(options.target ?? "first", GatewayDispatchEvents.InteractionCreate, payload);
+      const guildId = "guild_id" in payload && payload.guild_id ? payload.guild_id : undefined;
+      await this.gateway.dispatch(options.target ?? "first", GatewayDispatchEvents.InteractionCreate, payload, guildId);
     } catch (error) {
       record.dispose();
       this.records.delete(record.id);

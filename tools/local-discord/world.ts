@@ -59,9 +59,22 @@ export interface GuildInput {
 
 export interface MemberInput {
   user: UserRef;
-  /** The member's effective permissions (as if granted by their roles); default @everyone's. */
+  /** The member's effective permissions, overriding their roles'; default @everyone's plus their roles'. */
   permissions?: bigint;
   nick?: string;
+  /** Ids of roles made with `addRole`. */
+  roles?: string[];
+}
+
+export interface RoleInput {
+  id?: string;
+  name: string;
+  /** What the role grants on top of @everyone. */
+  permissions?: bigint;
+  /** 0xRRGGBB; 0 shows the member in the default colour. */
+  color?: number;
+  /** Listed apart in the member list. */
+  hoist?: boolean;
 }
 
 interface MemberState {
@@ -81,6 +94,8 @@ export interface GuildState {
   joinedAt: string;
   everyoneRole: APIRole;
   botRole: APIRole;
+  /** Roles made with `addRole`, highest last. */
+  roles: APIRole[];
   channelIds: string[];
   members: Map<string, MemberState>;
 }
@@ -108,6 +123,7 @@ export class World {
   constructor(
     private readonly nextId: () => string,
     readonly botUser: APIUser,
+    private readonly nextGuildId: () => string = nextId,
   ) {
     this.users.set(botUser.id, botUser);
   }
@@ -138,7 +154,7 @@ export class World {
   }
 
   addGuild(input: GuildInput): GuildState {
-    const id = input.id ?? this.nextId();
+    const id = input.id ?? this.nextGuildId();
     if (this.guilds.has(id)) throw new Error(`local-discord: guild ${id} already exists`);
     const owner = this.user(input.owner ?? { username: `${input.name.toLowerCase().replace(/\W+/g, "-")}-owner` });
     const now = new Date().toISOString();
@@ -150,6 +166,7 @@ export class World {
       joinedAt: now,
       everyoneRole: role(id, "@everyone", input.everyonePermissions ?? DEFAULT_EVERYONE_PERMISSIONS, 0, false),
       botRole: role(this.nextId(), this.botUser.username, input.botPermissions ?? DEFAULT_BOT_PERMISSIONS, 1, true),
+      roles: [],
       channelIds: [],
       members: new Map(),
     };
@@ -190,14 +207,35 @@ export class World {
     const guild = this.guild(guildId);
     const user = this.user(input.user);
     const existing = guild.members.get(user.id);
+    for (const id of input.roles ?? []) {
+      if (!guild.roles.some((r) => r.id === id)) throw new Error(`local-discord: unknown role ${id} in ${guildId}`);
+    }
     guild.members.set(user.id, {
       userId: user.id,
-      roles: existing?.roles ?? [],
+      roles: input.roles ?? existing?.roles ?? [],
       nick: input.nick ?? existing?.nick ?? null,
       joinedAt: existing?.joinedAt ?? new Date().toISOString(),
       permissions: input.permissions ?? existing?.permissions,
     });
     return user;
+  }
+
+  /** Adds a role members can be given (`addMember({ roles })`); its permissions add to @everyone's. */
+  addRole(guildId: string, input: RoleInput): APIRole {
+    const guild = this.guild(guildId);
+    const made = role(input.id ?? this.nextId(), input.name, input.permissions ?? 0n, guild.roles.length + 2, false);
+    const color = input.color ?? 0;
+    made.color = color;
+    made.colors = { primary_color: color, secondary_color: null, tertiary_color: null };
+    made.hoist = input.hoist ?? false;
+    guild.roles.push(made);
+    return made;
+  }
+
+  /** The guild's members, bot included. */
+  members(guildId: string): APIGuildMember[] {
+    const guild = this.guild(guildId);
+    return [...guild.members.keys()].map((id) => this.member(guild, id));
   }
 
   /** The DM channel between the bot and a user, made on first use. */
@@ -247,14 +285,14 @@ export class World {
     if (userId === guild.ownerId) return ALL_PERMISSIONS;
     const member = guild.members.get(userId);
     let bits = member?.permissions ?? BigInt(guild.everyoneRole.permissions);
-    if (member?.permissions === undefined && member?.roles.includes(guild.botRole.id)) {
-      bits |= BigInt(guild.botRole.permissions);
+    if (member?.permissions === undefined) {
+      for (const r of [guild.botRole, ...guild.roles]) if (member?.roles.includes(r.id)) bits |= BigInt(r.permissions);
     }
     return (bits & PermissionFlagsBits.Administrator) !== 0n ? ALL_PERMISSIONS : bits;
   }
 
   findRole(guild: GuildState, id: string): APIRole | undefined {
-    return [guild.everyoneRole, guild.botRole].find((r) => r.id === id);
+    return [guild.everyoneRole, guild.botRole, ...guild.roles].find((r) => r.id === id);
   }
 
   /** What the bot may do in a DM: Discord reports the usual text permissions there. */
@@ -310,7 +348,7 @@ export class World {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [guild.everyoneRole, guild.botRole],
+      roles: [guild.everyoneRole, guild.botRole, ...guild.roles],
       emojis: [],
       stickers: [],
       features: [],

@@ -2,5 +2,6 @@
 export * from "./admin.js";
 export * from "./bot.js";
 export * from "./guilds.js";
+export * from "./leagues.js";
 export * from "./polls.js";
 export * from "./show.js";
