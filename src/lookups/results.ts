@@ -5,7 +5,7 @@ import { latestSeasonNumber } from "../db/queries/seasons.js";
 import { UserError } from "../errors.js";
 import { remembered } from "../seasons/store.js";
 import { describeRange } from "./ranges.js";
-import { resolveSeason } from "./seasons.js";
+import { defaultWeek, resolveSeason } from "./seasons.js";
 import { spoilerUntil } from "./spoilers.js";
 
 export interface ResultCouple {
@@ -79,7 +79,8 @@ function recordedWeek(
 ): { result: WeekResults; isNewest: boolean } {
   if (!rows || rows.weeks.length === 0) throw new UserError(`Season ${season} has no weeks recorded yet.`);
   const weekNumbers = [...new Set(rows.weeks.map((w) => w.number))];
-  const number = weekAsked ?? (weekNumbers.at(-1) as number);
+  // A season on the air opens on its latest week that aired, not on a scheduled one.
+  const number = weekAsked ?? (defaultWeek(rows.weeks) as number);
   const nights = rows.weeks.filter((w) => w.number === number);
   if (nights.length === 0) {
     throw new UserError(`Season ${season} has no week ${number}. Try a week from ${describeRange(weekNumbers)}.`);
@@ -97,9 +98,11 @@ function recordedWeek(
   const withdrew = pick("withdrew");
   // Couples recorded as leaving this week with no outcome row still left: say so rather than show nothing.
   const named = new Set(outcomes.map((o) => o.coupleId));
+  const aired = nights.some((w) => !w.status);
   const isFinale =
-    nights.some((w) => w.isFinale) || (number === weekNumbers.at(-1) && rows.cast.some((c) => c.placement === 1));
-  if (!isFinale) {
+    nights.some((w) => w.isFinale && !w.status) ||
+    (number === weekNumbers.at(-1) && rows.cast.some((c) => c.placement === 1));
+  if (!isFinale && aired) {
     for (const c of rows.cast) {
       if (c.exitWeek !== number || named.has(c.id)) continue;
       (c.withdrew ? withdrew : eliminated).push(ref(c.id));
@@ -116,7 +119,7 @@ function recordedWeek(
     .map((v) => ({ judge: v.judge, couple: cast.get(v.coupleId)?.celebrity ?? "Unknown couple" }));
   const last = nights.at(-1);
   const airDate = last?.airDate ?? null;
-  const isNewest = season === latest && number === weekNumbers.at(-1);
+  const isNewest = season === latest && number === defaultWeek(rows.weeks);
   const result: WeekResults = {
     season,
     week: number,

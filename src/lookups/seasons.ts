@@ -27,5 +27,10 @@ async function resolveSeasonNow(db: Database, season: number | null | undefined)
   return { number: season, seasonNumbers };
 }
 
+/** The week a season opens on: its latest week that aired (a season on the air has later weeks announced or scheduled). */
+export function defaultWeek(weeks: readonly { number: number; status?: string | null }[]): number | undefined {
+  return weeks.filter((w) => !w.status).at(-1)?.number ?? weeks.at(-1)?.number;
+}
+
 /** Answered from memory after the first time (src/seasons/store.ts); unknown seasons are asked again. */
 export const resolveSeason = remembered("resolveSeason", resolveSeasonNow);

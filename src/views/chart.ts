@@ -60,6 +60,8 @@ export interface LineChart {
   labels: string[];
   lines: ChartLine[];
   yTitle: string;
+  /** A fixed scale (marks out of 10: 0-10), so weeks and couples read against the same axis. */
+  yRange?: { min: number; max: number };
 }
 
 /** Lines over weeks: a couple's totals against the season's average. */
@@ -94,6 +96,7 @@ export async function renderLineChart(chart: LineChart): Promise<Buffer> {
           x: { ticks: { color: chartTheme.text, font }, grid: { color: chartTheme.grid } },
           y: {
             beginAtZero: false,
+            ...(chart.yRange ? { suggestedMin: chart.yRange.min, suggestedMax: chart.yRange.max } : {}),
             title: { display: true, text: chart.yTitle, color: chartTheme.text, font },
             ticks: { color: chartTheme.text, font },
             grid: { color: chartTheme.grid },

@@ -34,7 +34,8 @@ function weekKeys(c: Comparison): string[] {
 
 async function compareViewNow(c: Comparison): Promise<View> {
   const keys = weekKeys(c);
-  const value = (s: CompareSide, key: string) => s.points.find((p) => p.key === key)?.total ?? null;
+  // Marks out of 10 compare across weeks and seasons whatever the panel or the number of dances.
+  const value = (s: CompareSide, key: string) => s.points.find((p) => p.key === key)?.mark ?? null;
   const lines = keys.map((k) => {
     const [a, b] = [value(c.a, k), value(c.b, k)];
     return `${k}: ${a === null ? "–" : score(a)} vs ${b === null ? "–" : score(b)}`;
@@ -45,7 +46,10 @@ async function compareViewNow(c: Comparison): Promise<View> {
     .addFields(
       { ...sideField(c.a), inline: true },
       { ...sideField(c.b), inline: true },
-      { name: "Judges' totals week by week", value: lines.length ? fitLines(lines) : "No weekly totals recorded." },
+      {
+        name: "Average judge's mark week by week (out of 10)",
+        value: lines.length ? fitLines(lines) : "No weekly marks recorded.",
+      },
     )
     .setFooter({
       text: c.sameSeason
@@ -65,7 +69,8 @@ async function compareViewNow(c: Comparison): Promise<View> {
     title: `${short(c.a)} vs ${short(c.b)}`,
     labels: keys,
     lines: chartLines,
-    yTitle: "Judges' total",
+    yTitle: "Average judge's mark out of 10",
+    yRange: { min: 0, max: 10 },
   });
   const name = `compare-${c.a.card.couple.id}-${c.b.card.couple.id}.png`;
   embed.setImage(`attachment://${name}`);
