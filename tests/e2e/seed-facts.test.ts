@@ -22,6 +22,8 @@ afterEach(() => {
 
 async function shown(input: SlashInput): Promise<string> {
   const ix = await t.discord.slash(input);
+  // A chart may take the bot past its deferral: wait for the answer itself, then a short quiet spell.
+  await ix.answered().catch(() => {});
   await ix.settled({ idleMs: 50 });
   const reply = replyOf(ix);
   if (!reply) throw new Error(`/${input.name} left no reply`);
