@@ -1,3 +1,4 @@
+import { announceChange } from "../admin/live.js";
 import { loadConfig } from "../config.js";
 import { SeasonFileError } from "../data/loadSeasonFiles.js";
 import { seedAndScore } from "../data/seed.js";
@@ -13,6 +14,8 @@ const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: confi
 try {
   await database.migrate();
   const report = await seedAndScore(database.db, { force: process.argv.includes("--force") });
+  // A running bot (PostgreSQL) remembers season data: tell it, and every other process, to forget it.
+  if (report.loaded.length > 0) await announceChange(database.db);
   // Seasons the owners run are named, so nobody wonders why an edited file in data/ did not load.
   logger.info(
     { loaded: report.loaded, unchanged: report.unchanged.length, live: report.live, database: database.kind },

@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { type LoadedSeasonFile, readSeasonFiles } from "../data/loadSeasonFiles.js";
 import type { SeasonFile } from "../data/seasonFile.js";
+import { forgetSeasons } from "../seasons/store.js";
 import { foldName } from "../text/names.js";
 import type { Database } from "./client.js";
 import * as t from "./schema/index.js";
@@ -55,6 +56,8 @@ export async function seedSeasons(db: Database, options: SeedOptions = {}): Prom
     });
     report[outcome].push(season);
   }
+  // Lookups remember season data (src/seasons/store.ts): what was just loaded replaces it in this process.
+  if (report.loaded.length > 0) forgetSeasons(db);
   return report;
 }
 
