@@ -3,7 +3,7 @@ import type { SeasonFile } from "../../src/data/seasonFile.js";
 import type { InteractionRecord, LocalGuild } from "../../tools/local-discord/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
-import { LeagueDriver, member, text, waitFor } from "./league-support.js";
+import { done, LeagueDriver, member, text, waitFor } from "./league-support.js";
 
 const owner = { id: "900000000000000009", username: "owner" };
 const judges = ["Carrie Ann Inaba", "Derek Hough", "Bruno Tonioli"];
@@ -78,7 +78,7 @@ async function admin(subcommand: string, options: Record<string, unknown>): Prom
     user: owner,
     guildId: adminGuild.id,
   });
-  await ix.settled();
+  await done(ix);
   return ix;
 }
 
@@ -92,7 +92,7 @@ async function importSeason(doc: SeasonFile) {
     ?.components;
   const confirm = buttons?.find((b) => b.label === "Confirm")?.custom_id;
   if (!message || !confirm) throw new Error(`no dry run: ${text(ix)}`);
-  await (await t.discord.click({ message: message.id, customId: confirm, user: owner })).settled();
+  await done(await t.discord.click({ message: message.id, customId: confirm, user: owner }));
 }
 
 describe(`a league on the season on the air (${engine})`, () => {
