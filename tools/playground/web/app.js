@@ -1,7 +1,7 @@
 // The playground page: a Discord channel view of the local Discord, acting as one member at a time.
 // Everything a message says is put on the page as text nodes (markdown.js); nothing is parsed as HTML.
 import { ATTACHMENT, BOOLEAN, checkLine, parseLine, suggestions } from "./composer.js";
-import { markdown, refreshTimestamp } from "./markdown.js";
+import { inlineMarkdown, markdown, refreshTimestamp } from "./markdown.js";
 
 const state = {
   world: null,
@@ -318,7 +318,7 @@ function renderEmbed(embed) {
       title.target = "_blank";
       title.rel = "noopener noreferrer";
     }
-    title.appendChild(markdown(embed.title, context));
+    title.appendChild(inlineMarkdown(embed.title, context));
     main.appendChild(title);
   }
   if (embed.description) {
@@ -376,7 +376,7 @@ function renderField(field, span) {
   const node = el("div", "embed-field");
   node.style.gridColumn = `span ${span}`;
   const name = el("div", "embed-field-name");
-  name.appendChild(markdown(field.name, context));
+  name.appendChild(inlineMarkdown(field.name, context));
   const value = el("div", "embed-field-value");
   value.appendChild(markdown(field.value, context));
   node.append(name, value);
