@@ -206,6 +206,28 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
     await screenshot(page, "09-poll-menu");
   });
 
+  test("GIVEN /poll schedule WHEN its channel and day are picked from the lists THEN the weekly polls are scheduled and the clock shows them next", async () => {
+    await switchTo(page, "Morgan");
+    await page.click("#composer-input");
+    await page.keyboard.type("/poll schedule channel:#show", { delay: 5 });
+    await page.locator(".suggestion-name", { hasText: "#show-night" }).waitFor();
+    await page.keyboard.press("Enter"); // picks the channel
+    await page.keyboard.type("day:tue", { delay: 5 });
+    await page.locator(".suggestion-name", { hasText: "Tuesday" }).waitFor();
+    await page.keyboard.press("Enter"); // picks the day
+    await page.keyboard.type("time:20:00 timezone:UTC hours-before:24", { delay: 5 });
+    expect(await page.inputValue("#composer-input")).toBe(
+      "/poll schedule channel:#show-night day:Tuesday time:20:00 timezone:UTC hours-before:24",
+    );
+    await page.keyboard.press("Enter");
+    const reply = page.locator("article.message.ephemeral", { hasText: "Weekly polls in" });
+    await reply.waitFor({ timeout: 60_000 });
+    // The channel is a mention, shown by name.
+    expect(await reply.textContent()).toContain("Weekly polls in #show-night: every Tuesday at 20:00 (UTC)");
+    await eventually(text(page.locator("#clock-next"))).toContain("Next: the weekly polls are posted");
+    await screenshot(page, "10-poll-schedule");
+  });
+
   test("GIVEN the bot owner in the admin server WHEN /admin season opens its form and it is submitted THEN the season is created, exported and imported back as a file", async () => {
     await switchTo(page, "Olive");
     await page.locator(".server-icon", { hasText: "MO" }).click();
@@ -216,12 +238,12 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
     await modal.locator("input[name='premiere']").fill("2026-09-15");
     await modal.locator("input[name='hosts']").fill("Alfonso Ribeiro, Julianne Hough");
     await modal.locator("input[name='judges']").fill("Carrie Ann Inaba, Derek Hough, Bruno Tonioli");
-    await screenshot(page, "10-admin-modal");
+    await screenshot(page, "11-admin-modal");
     await modal.locator("button[type='submit']").click();
     await page.locator("#modal-backdrop").waitFor({ state: "hidden", timeout: 60_000 });
     const reply = byTitle(page, "Season 36");
     await eventually(text(reply.locator(".embed-description"))).toBe("New season 36: 0 couples, 0 weeks, 0 dances.");
-    await screenshot(page, "11-admin-saved");
+    await screenshot(page, "12-admin-saved");
     // Export the season's file (an attachment in the reply), change it, and import it back through the file option.
     await typeCommand(page, "/admin export season:36 ");
     const exported = page.locator("a.attachment-file", { hasText: "season-36.json" });
@@ -248,7 +270,7 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
     await page.keyboard.press("Enter"); // sends
     const dryRun = byTitle(page, "Dry run: season-36.json");
     await eventually(text(dryRun.locator(".embed-description"))).toContain("Tom Bergeron");
-    await screenshot(page, "12-admin-import-dry-run");
+    await screenshot(page, "13-admin-import-dry-run");
     await dryRun.locator("button.success", { hasText: "Confirm" }).click();
     await eventually(count(byTitle(page, "Dry run: season-36.json"))).toBe(0);
 
