@@ -7,6 +7,8 @@ import { loadCommands } from "./discord/loadCommands.js";
 import { channelMessenger } from "./discord/messenger.js";
 import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
+import { type InteractionsServer, serveInteractions } from "./http/server.js";
+import { loginWithoutGateway } from "./http/worker.js";
 import { JobRunner } from "./jobs/runner.js";
 import { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
@@ -20,6 +22,8 @@ export interface Bot {
   commands: Map<string, Command>;
   /** The background jobs (poll deadlines, weekly polls, live refresh, night posts); `runNow` for tools and tests. */
   jobs: JobRunner;
+  /** The HTTP interactions endpoint, when INTERACTIONS_PORT is set. */
+  interactions: InteractionsServer | undefined;
   stop(): Promise<void>;
 }
 
@@ -97,16 +101,35 @@ export async function startBot(options: { config: Config; db: Database; token: s
   client.on(onInteraction.name, (interaction) => void onInteraction.execute(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
 
-  await client.login(options.token);
-  await connected;
+  if (config.GATEWAY === "on") {
+    await client.login(options.token);
+    await connected;
+  } else {
+    // An HTTP-only worker: REST with the token, no gateway; the same ready work (command registration).
+    await loginWithoutGateway(client, options.token);
+    await onReady.execute(client as Client<true>);
+  }
   await live.start();
   jobs.start();
+  // Last, so a load balancer's first request finds the indexes built and the commands registered.
+  const interactions =
+    config.INTERACTIONS_PORT === undefined || !config.DISCORD_PUBLIC_KEY
+      ? undefined
+      : await serveInteractions({
+          client,
+          port: config.INTERACTIONS_PORT,
+          publicKey: config.DISCORD_PUBLIC_KEY,
+          logger,
+        });
   return {
     client: client as Client<true>,
     ctx,
     commands,
     jobs,
+    interactions,
     async stop() {
+      // Interactions in flight are answered first; then nothing new arrives while the rest stops.
+      await interactions?.close();
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
       await jobs.stop();
       await live.stop();

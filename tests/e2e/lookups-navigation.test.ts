@@ -226,7 +226,7 @@ describe(`navigation after a restart (${engine})`, () => {
 
     await t.bot.stop();
     const second = await t.startAnotherBot();
-    expect(second.client.isReady()).toBe(true);
+    expect(t.serving(second)).toBe(true);
 
     await press(board, button(board, /Week 10/));
     expect(embedOf(t.discord.message(board.id)).title).toBe("Season 32 · Week 10 — Semi-Finals");

@@ -19,6 +19,7 @@ import {
 import { CommandStore, type CommandWrite } from "./commands.js";
 import type { MemberView, MessageEvent } from "./feed.js";
 import { type DispatchTarget, GatewayServer, type GatewaySessionInfo } from "./gateway.js";
+import { ApplicationKeys, HttpDelivery, type ProbeResult } from "./http-delivery.js";
 import { InteractionRecord } from "./interaction.js";
 import { MessageStore, type MessageView, type StoredMessage } from "./messages.js";
 import {
@@ -34,7 +35,7 @@ import { type RateLimitConfig, RateLimiter, type RateLimitHit } from "./ratelimi
 import { restRoutes } from "./rest.js";
 import { interactionRoutes } from "./rest-interactions.js";
 import { Router } from "./router.js";
-import { createHttpServer, type Violation, type ViolationKind } from "./server.js";
+import { createHttpServer, type HttpServerDeps, type Violation, type ViolationKind } from "./server.js";
 import { createGuildIdFactory, createSnowflakeFactory } from "./snowflake.js";
 import { ApiSpec } from "./spec.js";
 import { UploadStore } from "./uploads.js";
@@ -81,6 +82,11 @@ export interface DispatchOptions {
   target?: DispatchTarget;
   /** This interaction's response window, overriding the server's. */
   callbackWindowMs?: number;
+  /**
+   * How it is delivered: "http" (signed POST to an interactions endpoint) is the default once endpoints are set and no
+   * gateway `target` is named, as on Discord, where an app with an endpoint URL gets its interactions there.
+   */
+  via?: "gateway" | "http";
 }
 
 export interface AutocompleteResult {
@@ -121,6 +127,8 @@ export class LocalDiscord {
   private readonly messageListeners = new Set<(event: MessageEvent) => void>();
   private readonly rateLimitLog: RateLimitHit[] = [];
   private readonly callbackWindowMs: number;
+  private readonly keys = new ApplicationKeys();
+  private readonly http: HttpDelivery;
   private baseUrl = "";
 
   private constructor(
@@ -203,7 +211,7 @@ export class LocalDiscord {
       );
     }
     const router = new Router(routes);
-    this.server = createHttpServer({
+    const deps: HttpServerDeps = {
       token: this.token,
       router,
       spec,
@@ -213,7 +221,9 @@ export class LocalDiscord {
       rateLimitHits: this.rateLimitLog,
       attachment: (channelId, attachmentId) => this.messages.attachment(channelId, attachmentId),
       upload: (channelId, attachmentId) => this.uploads.get(channelId, attachmentId),
-    });
+    };
+    this.server = createHttpServer(deps);
+    this.http = new HttpDelivery(this.keys, deps);
   }
 
   /** Starts the HTTP API and gateway on 127.0.0.1 (a free port unless told otherwise). */
@@ -237,6 +247,52 @@ export class LocalDiscord {
   /** What GET /gateway/bot answers; discord.js appends ?v=10&encoding=json. */
   get gatewayUrl(): string {
     return `${this.baseUrl.replace(/^http/, "ws")}/gateway`;
+  }
+
+  /** The application's Public Key (hex), as the Developer Portal shows it: the bot's DISCORD_PUBLIC_KEY. */
+  get publicKey(): string {
+    return this.keys.publicKeyHex;
+  }
+
+  /** The interactions endpoint URLs interactions are delivered to, round robin. */
+  get interactionsEndpoints(): readonly string[] {
+    return this.http.endpoints;
+  }
+
+  /**
+   * Sets the Interactions Endpoint URL(s), as saving it in the Developer Portal does: each must pass Discord's
+   * validation probes (a signed PING gets a PONG, a bad signature gets 401) or this throws. From then on interactions
+   * are signed POSTs to them, round robin (a load balancer in front of several workers).
+   */
+  async setInteractionsEndpoints(urls: string[]): Promise<void> {
+    for (const url of urls) await this.http.validate(url);
+    for (const url of [...this.http.endpoints]) this.http.remove(url);
+    for (const url of urls) this.http.add(url);
+  }
+
+  /** How many interactions each endpoint URL answered (HTTP 200), to see the round robin spread the load. */
+  get answeredByEndpoint(): ReadonlyMap<string, number> {
+    return this.http.answeredBy;
+  }
+
+  /** Adds one endpoint behind the load balancer (validated first); `removeInteractionsEndpoint` takes it out. */
+  async addInteractionsEndpoint(url: string): Promise<void> {
+    await this.http.validate(url);
+    this.http.add(url);
+  }
+
+  removeInteractionsEndpoint(url: string): void {
+    this.http.remove(url);
+  }
+
+  /** Discord's endpoint-validation probes against one URL, without saving it; throws when the endpoint fails them. */
+  validateInteractionsEndpoint(url: string): Promise<ProbeResult> {
+    return this.http.validate(url);
+  }
+
+  /** Signature headers for a body, as Discord would send them (tests of the endpoint's own checks). */
+  signatureHeaders(body: string, timestamp?: number): Record<string, string> {
+    return this.keys.headers(body, timestamp);
   }
 
   /** Whether request bodies are checked against Discord's OpenAPI file (false when it was not found). */
@@ -523,6 +579,14 @@ export class LocalDiscord {
     this.records.set(record.id, record);
     this.recordsByToken.set(record.token, record);
     record.dispatched((unanswered) => this.violationLog.push(unansweredViolation(unanswered)));
+    const overHttp =
+      options.via === "http" ||
+      (options.via === undefined && options.target === undefined && this.http.endpoints.length > 0);
+    if (overHttp) {
+      if (this.http.endpoints.length === 0) throw new Error("local-discord: no interactions endpoint is set");
+      void this.http.deliver(record, payload);
+      return record;
+    }
     try {
       const guildId = "guild_id" in payload && payload.guild_id ? payload.guild_id : undefined;
       await this.gateway.dispatch(options.target ?? "first", GatewayDispatchEvents.InteractionCreate, payload, guildId);
@@ -545,7 +609,7 @@ export class LocalDiscord {
       bot_require_code_grant: false,
       bot: this.botUser,
       summary: "",
-      verify_key: randomBytes(32).toString("hex"),
+      verify_key: this.keys.publicKeyHex,
       team: null,
       flags: APPLICATION_FLAGS,
       flags_new: String(APPLICATION_FLAGS),
