@@ -92,9 +92,11 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await typeCommand(page, "/leaderboard season:32 week:11");
     const reply = byTitle(page, "Season 32 · Week 11");
     await eventually(count(reply)).toBe(1);
-    expect(await reply.locator(".embed-field-name").first().textContent()).toBe(
-      "🥇 1. Xochitl Gomez & Val Chmerkovskiy — 120",
+    // The whole cast ranked in the description; the first field holds the winner's dances.
+    expect(await reply.locator(".embed-description").textContent()).toContain(
+      "🥇 1. Xochitl Gomez & Val Chmerkovskiy — 120 (week 10 60/60 + this week 60/60)",
     );
+    expect(await reply.locator(".embed-field-name").first().textContent()).toBe("1. Xochitl Gomez & Val Chmerkovskiy");
     expect(await reply.locator(".reply-context").textContent()).toContain("Ava used /leaderboard");
     // Markdown is rendered, not shown raw.
     expect(await reply.locator(".embed-field-value strong").first().textContent()).toBe("30");
@@ -194,24 +196,24 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await switchTo(page, "Olive");
     await page.locator(".server-icon", { hasText: "MO" }).click();
     await page.waitForSelector(`body[data-channel="${ids.admin}"]`);
-    await typeCommand(page, "/admin season season:35");
+    await typeCommand(page, "/admin season season:36");
     const modal = page.locator("#modal");
-    await eventually(text(modal.locator("h2"))).toBe("New season 35");
+    await eventually(text(modal.locator("h2"))).toBe("New season 36");
     await modal.locator("input[name='premiere']").fill("2026-09-15");
     await modal.locator("input[name='hosts']").fill("Alfonso Ribeiro, Julianne Hough");
     await modal.locator("input[name='judges']").fill("Carrie Ann Inaba, Derek Hough, Bruno Tonioli");
     await screenshot(page, "09-admin-modal");
     await modal.locator("button[type='submit']").click();
     await page.locator("#modal-backdrop").waitFor({ state: "hidden", timeout: 20_000 });
-    const reply = byTitle(page, "Season 35");
-    await eventually(text(reply.locator(".embed-description"))).toBe("New season 35: 0 couples, 0 weeks, 0 dances.");
+    const reply = byTitle(page, "Season 36");
+    await eventually(text(reply.locator(".embed-description"))).toBe("New season 36: 0 couples, 0 weeks, 0 dances.");
     await screenshot(page, "10-admin-saved");
     // Saved in the database: the audit log the owners read lists it.
     // Enter first picks the highlighted subcommand, as in Discord; the second sends.
     await typeCommand(page, "/admin log");
     await page.keyboard.press("Enter");
     await eventually(text(byTitle(page, "Changes to the live seasons").locator(".embed-main"))).toContain(
-      "season 35 r1 · season",
+      "season 36 r1 · season",
     );
     expect(await text(byTitle(page, "Changes to the live seasons").locator(".embed-field-value"))()).toContain(
       "by @Olive",
