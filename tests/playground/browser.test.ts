@@ -96,7 +96,9 @@ describe(`the playground in Chromium (embedded database)`, () => {
     expect(await reply.locator(".embed-description").textContent()).toContain(
       "🥇 1. Xochitl Gomez & Val Chmerkovskiy — 120 (week 10 60/60 + this week 60/60)",
     );
-    expect(await reply.locator(".embed-field-name").first().textContent()).toBe("1. Xochitl Gomez & Val Chmerkovskiy");
+    expect(await reply.locator(".embed-field-name").first().textContent()).toBe(
+      "🥇 1. Xochitl Gomez & Val Chmerkovskiy",
+    );
     expect(await reply.locator(".reply-context").textContent()).toContain("Ava used /leaderboard");
     // Markdown is rendered, not shown raw.
     expect(await reply.locator(".embed-field-value strong").first().textContent()).toBe("30");
