@@ -2,6 +2,7 @@ import type { Database } from "../db/client.js";
 import { coupleWeekIds, findCouple } from "../db/queries/couples.js";
 import { loadWeekSheet } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
+import { remembered } from "../seasons/store.js";
 import { type Standing, weekStandings } from "../standings/standings.js";
 import type { Performance, WeekSheet } from "../standings/types.js";
 
@@ -40,7 +41,7 @@ export function averageScore(weeks: readonly CoupleWeek[]): CoupleCard["average"
   return count === 0 ? null : { perJudge: total / count, dances };
 }
 
-export async function getCoupleCard(db: Database, coupleId: number): Promise<CoupleCard> {
+async function getCoupleCardNow(db: Database, coupleId: number): Promise<CoupleCard> {
   const couple = await findCouple(db, coupleId);
   if (!couple) throw new UserError("That couple is no longer in the records; search for them again.");
   const sheets = await Promise.all((await coupleWeekIds(db, coupleId)).map((id) => loadWeekSheet(db, id)));
@@ -99,3 +100,6 @@ export function weeklyPoints(card: CoupleCard): WeekPoint[] {
       };
     });
 }
+
+/** Answered from memory after the first time (src/seasons/store.ts). */
+export const getCoupleCard = remembered("couple", getCoupleCardNow);

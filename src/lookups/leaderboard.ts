@@ -2,6 +2,7 @@ import type { Database } from "../db/client.js";
 import { seasonWeeks } from "../db/queries/seasons.js";
 import { loadWeekSheet, weekIdsByNumber } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
+import { seasonStore } from "../seasons/store.js";
 import { carryOverMaxima, carryOverPoints, type Standing, weekStandings } from "../standings/standings.js";
 import type { CoupleRef, Performance, WeekSheet } from "../standings/types.js";
 import { describeRange } from "./ranges.js";
@@ -18,7 +19,7 @@ export interface Leaderboard {
   announced: { performance: Performance; couples: CoupleRef[] }[];
 }
 
-export async function getLeaderboard(
+async function leaderboardNow(
   db: Database,
   request: { season?: number | null; week?: number | null },
 ): Promise<Leaderboard> {
@@ -51,4 +52,13 @@ export async function getLeaderboard(
       couples: performance.coupleIds.map((id) => byId.get(id)).filter((c): c is CoupleRef => c !== undefined),
     }));
   return { sheet, standings: weekStandings(sheet, carried, carriedMax), weekNumbers, seasonNumbers, announced };
+}
+
+/** Answered from memory after the first time (src/seasons/store.ts). */
+export function getLeaderboard(
+  db: Database,
+  request: { season?: number | null; week?: number | null },
+): Promise<Leaderboard> {
+  const key = `leaderboard:${request.season ?? null}:${request.week ?? null}`;
+  return seasonStore(db).remember(key, () => leaderboardNow(db, request));
 }

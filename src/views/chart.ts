@@ -1,18 +1,11 @@
 import { createCanvas } from "@napi-rs/canvas";
 import { Chart, type ChartConfiguration, type Plugin, registerables } from "chart.js";
+import { chartTheme } from "./chartTheme.js";
 import { chartFont, registerChartFont } from "./fonts.js";
 
 Chart.register(...registerables);
 
-/** Readable on Discord's dark theme: the chart brings its own dark background rather than relying on the client's. */
-export const chartTheme = {
-  background: "#2b2d31",
-  text: "#dbdee1",
-  grid: "rgba(219, 222, 225, 0.15)",
-  lines: ["#f0c419", "#5ec8f2", "#f47fff", "#57f287"],
-  bars: ["#c9a227", "#5865f2", "#57f287", "#eb459e", "#fee75c", "#ed4245", "#3498db", "#9b59b6"],
-  average: "#b5bac1",
-} as const;
+export { chartTheme };
 
 export const chartSize = { width: 960, height: 480 } as const;
 

@@ -1,8 +1,11 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import type { CompareSide, Comparison } from "../lookups/compare.js";
-import { type ChartLine, chartTheme, renderLineChart } from "./chart.js";
+import type { ChartLine } from "./chart.js";
+import { renderLineChart } from "./charts.js";
+import { chartTheme } from "./chartTheme.js";
 import { colors, ordinal, plain, score } from "./format.js";
 import { clip, type Field, fitLines, limits } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { danceLabel } from "./scores.js";
 import type { View } from "./view.js";
 
@@ -29,7 +32,7 @@ function weekKeys(c: Comparison): string[] {
   return [...seen].sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).map(([k]) => k);
 }
 
-export async function compareView(c: Comparison): Promise<View> {
+async function compareViewNow(c: Comparison): Promise<View> {
   const keys = weekKeys(c);
   // Marks out of 10 compare across weeks and seasons whatever the panel or the number of dances.
   const value = (s: CompareSide, key: string) => s.points.find((p) => p.key === key)?.mark ?? null;
@@ -77,3 +80,6 @@ export async function compareView(c: Comparison): Promise<View> {
     files: [{ name, data, description: `Chart comparing ${short(c.a)} and ${short(c.b)} week by week` }],
   };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const compareView = drawnOnce(compareViewNow);

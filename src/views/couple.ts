@@ -1,9 +1,11 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import { coupleIds } from "../commands/couple/ids.js";
 import { type CoupleCard, type CoupleWeek, weeklyPoints } from "../lookups/couple.js";
-import { chartTheme, renderLineChart } from "./chart.js";
+import { renderLineChart } from "./charts.js";
+import { chartTheme } from "./chartTheme.js";
 import { colors, danceText, longDate, ordinal, plain, score, songText } from "./format.js";
 import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { pageRow } from "./pages.js";
 import type { View } from "./view.js";
 
@@ -113,10 +115,13 @@ export async function coupleChart(card: CoupleCard): Promise<NonNullable<View["f
 }
 
 /** The couple's card with its chart attached and shown as the embed's image. */
-export async function coupleViewWithChart(card: CoupleCard, page = 0, otherSeasons: number[] = []): Promise<View> {
+async function coupleViewWithChartNow(card: CoupleCard, page = 0, otherSeasons: number[] = []): Promise<View> {
   const view = coupleView(card, page, otherSeasons);
   const chart = await coupleChart(card);
   const [embed] = view.embeds;
   if (!chart || !embed) return view;
   return { ...view, embeds: [{ ...embed, image: { url: `attachment://${chart.name}` } }], files: [chart] };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const coupleViewWithChart = drawnOnce(coupleViewWithChartNow);

@@ -5,6 +5,7 @@ import type { Leaderboard } from "../lookups/leaderboard.js";
 import { runningStandings, type Standing } from "../standings/standings.js";
 import { colors, coupleName, danceText, judgesLine, longDate, plain, score, songText } from "./format.js";
 import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import type { View } from "./view.js";
 
 const medals = ["🥇", "🥈", "🥉"];
@@ -72,7 +73,7 @@ function announcedLine(a: Leaderboard["announced"][number]): string {
  * The description lists every couple of the week with rank and total, on every page; the fields hold the per-dance
  * detail, paged when a busy week does not fit one message.
  */
-export function leaderboardView(board: Leaderboard, page = 0): View {
+function leaderboardViewNow(board: Leaderboard, page = 0): View {
   const seasons = board.seasonNumbers;
   const { sheet, standings, weekNumbers, announced } = board;
   const title = clip(
@@ -178,3 +179,6 @@ export function leaderboardView(board: Leaderboard, page = 0): View {
   }
   return { embeds: [embed.toJSON()], components: rows.map((r) => r.toJSON()) };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const leaderboardView = drawnOnce(leaderboardViewNow);

@@ -30,6 +30,8 @@ const embedOf = (message: MessageView | undefined): APIEmbed => {
 
 async function post(input: SlashInput): Promise<MessageView> {
   const ix = await t.discord.slash(input);
+  // A chart may take the bot past its deferral: wait for the answer itself, then a short quiet spell.
+  await ix.answered().catch(() => {});
   await ix.settled({ idleMs: 50 });
   const message = ix.finalMessage();
   if (!message) throw new Error(`/${input.name} left no message`);
@@ -48,6 +50,7 @@ function button(message: MessageView, label: RegExp): string {
 
 async function press(message: MessageView, customId: string, extra: { user?: typeof otherFan; forged?: boolean } = {}) {
   const click = await t.discord.click({ message, customId, ...extra });
+  await click.answered().catch(() => {});
   await click.settled({ idleMs: 50 });
   return click;
 }
@@ -223,7 +226,7 @@ describe(`navigation after a restart (${engine})`, () => {
 
     await t.bot.stop();
     const second = await t.startAnotherBot();
-    expect(second.client.isReady()).toBe(true);
+    expect(t.serving(second)).toBe(true);
 
     await press(board, button(board, /Week 10/));
     expect(embedOf(t.discord.message(board.id)).title).toBe("Season 32 · Week 10 — Semi-Finals");

@@ -34,7 +34,8 @@ const lookupCommands = [
 /** Runs a command as the default member and returns the reply as it stands once the bot is done. */
 async function run(input: SlashInput): Promise<MessageView> {
   const ix = await t.discord.slash(input);
-  // One reply and nothing after it: a short quiet spell is enough to know the bot is done.
+  // One reply (or a deferral and the edit that fills it) and nothing after it: then a short quiet spell is enough.
+  await ix.answered().catch(() => {});
   await ix.settled({ idleMs: 50 });
   const reply = replyOf(ix);
   if (!reply) throw new Error(`/${input.name} left no reply`);

@@ -123,6 +123,7 @@ export class World {
   constructor(
     private readonly nextId: () => string,
     readonly botUser: APIUser,
+    private readonly nextGuildId: () => string = nextId,
   ) {
     this.users.set(botUser.id, botUser);
   }
@@ -153,7 +154,7 @@ export class World {
   }
 
   addGuild(input: GuildInput): GuildState {
-    const id = input.id ?? this.nextId();
+    const id = input.id ?? this.nextGuildId();
     if (this.guilds.has(id)) throw new Error(`local-discord: guild ${id} already exists`);
     const owner = this.user(input.owner ?? { username: `${input.name.toLowerCase().replace(/\W+/g, "-")}-owner` });
     const now = new Date().toISOString();
