@@ -94,9 +94,12 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
     await typeCommand(page, "/leaderboard season:32 week:11");
     const reply = byTitle(page, "Season 32 · Week 11");
     await eventually(count(reply)).toBe(1);
-    expect(await reply.locator(".embed-field-name").first().textContent()).toBe("1. Xochitl Gomez & Val Chmerkovskiy");
+    // The whole cast ranked in the description; the first field holds the winner's dances.
     expect(await reply.locator(".embed-description").textContent()).toContain(
       "🥇 1. Xochitl Gomez & Val Chmerkovskiy — 120 (week 10 60/60 + this week 60/60)",
+    );
+    expect(await reply.locator(".embed-field-name").first().textContent()).toBe(
+      "🥇 1. Xochitl Gomez & Val Chmerkovskiy",
     );
     expect(await reply.locator(".reply-context").textContent()).toContain("Ava used /leaderboard");
     // Markdown is rendered, not shown raw.

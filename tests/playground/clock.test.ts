@@ -93,7 +93,7 @@ describe(`the playground clock (embedded database)`, { timeout: 120_000 }, () =>
   test("GIVEN a weekly schedule for a live season WHEN fast-forwarded to it THEN the week's polls are posted", async () => {
     const { discord } = playground.session;
     const owner = { user: ids.olive, guildId: ids.owners, channelId: ids.admin };
-    // The owners start season 36 with two couples, as they would from the admin server.
+    // The owners start a new season 36 (season 35 is in data/) with two couples, as they would from the admin server.
     const season = await discord.slash({ name: "admin", subcommand: "season", options: { season: 36 }, ...owner });
     await season.firstResponse();
     await (
