@@ -196,7 +196,7 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
     await ben.close();
   });
 
-  test("GIVEN a poll of six answers WHEN a member picks from its menu THEN the vote is taken", async () => {
+  test("GIVEN a poll of six answers WHEN a member picks from its menu and a moderator closes it THEN the vote counts in the results", async () => {
     await switchTo(page, "Morgan");
     await typeCommand(page, "/poll custom question:Best pro? options:Val | Jenna | Witney | Mark | Daniella | Sasha");
     const poll = byTitle(page, "Best pro?");
@@ -207,6 +207,14 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
     await page.locator("article.message.ephemeral", { hasText: "Your pick: Daniella" }).waitFor({ timeout: 60_000 });
     await eventually(text(poll.locator(".embed-footer"))).toContain("1 vote");
     await screenshot(page, "09-poll-menu");
+    // The moderator closes it by hand: its results go up at once.
+    await switchTo(page, "Morgan");
+    await typeCommand(page, "/poll close");
+    await page.keyboard.press("Enter"); // the first Enter picked the subcommand; this one sends
+    await eventually(count(byTitle(page, "Results: Best pro?"))).toBe(1);
+    expect(await text(byTitle(page, "Results: Best pro?").locator(".embed-description"))()).toContain(
+      "Top pick: Daniella",
+    );
   });
 
   test("GIVEN /poll schedule WHEN its channel and day are picked from the lists THEN the weekly polls are scheduled and the clock shows them next", async () => {
