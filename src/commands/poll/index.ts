@@ -6,6 +6,7 @@ import {
 import { ChannelType } from "discord.js";
 import { seasonOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { maxQuestionLength } from "../../polls/custom.js";
 import { weekdays } from "../../polls/schedule.js";
 import { autocomplete } from "./autocomplete.js";
@@ -35,6 +36,8 @@ const handlers = {
 export default {
   data: new SlashCommandBuilder()
     .setName("poll")
+    .setIntegrationTypes(...availability.serverOnly.integrationTypes)
+    .setContexts(...availability.serverOnly.contexts)
     .setDescription("Community polls and predictions: who wins, who goes home, or your own question.")
     .addSubcommand((s) =>
       s

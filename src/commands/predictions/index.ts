@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonChoices, seasonOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
@@ -14,6 +15,8 @@ const subcommands = { leaderboard, me };
 export default {
   data: new SlashCommandBuilder()
     .setName("predictions")
+    .setIntegrationTypes(...availability.serverOnly.integrationTypes)
+    .setContexts(...availability.serverOnly.contexts)
     .setDescription("Prediction points from the Mirrorball and elimination polls.")
     .addSubcommand((s) =>
       s

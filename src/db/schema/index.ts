@@ -3,4 +3,5 @@ export * from "./admin.js";
 export * from "./bot.js";
 export * from "./guilds.js";
 export * from "./polls.js";
+export * from "./reminders.js";
 export * from "./show.js";
