@@ -29,7 +29,8 @@ module.exports = {
     {
       name: "layers-point-one-way",
       severity: "error",
-      comment: "commands -> domain services -> queries and views; below a command, only views take its custom_id codec (ids.ts).",
+      comment:
+        "commands -> domain services -> queries and views; below a command, only views take its custom_id codec (ids.ts).",
       from: { path: "^src/(polls|lookups|admin|standings|text|data|jobs|db|views|discord|events)/" },
       to: { path: "^src/commands/", pathNot: "^src/commands/[^/]+/ids\\.ts$" },
     },

@@ -5,7 +5,9 @@
  */
 import type { Database } from "../db/client.js";
 import {
+  claimCalendarNotice,
   claimEpisodeEvent,
+  clearCalendarNotice,
   type EpisodeEventRow,
   episodeEventRows,
   moveEpisodeEvent,
@@ -124,4 +126,20 @@ export class EpisodeCalendarSync {
     this.blockedUntil.set(guildId, now.getTime() + noPermissionBackoffMs);
     this.logger.warn({ guildId }, "no Manage Events permission: episodes are not on the server's calendar");
   }
+}
+
+/**
+ * What /poll schedule adds to its private answer about the calendar: "on" when episodes will be put there, "missing"
+ * the first time the bot lacks Manage Events (so it is said once), null after that.
+ */
+export async function calendarNotice(
+  db: Database,
+  guildId: string,
+  canManageEvents: boolean,
+): Promise<"on" | "missing" | null> {
+  if (canManageEvents) {
+    await clearCalendarNotice(db, guildId);
+    return "on";
+  }
+  return (await claimCalendarNotice(db, guildId)) ? "missing" : null;
 }

@@ -7,6 +7,7 @@ import {
   type APIApplicationCommand,
   type APIApplicationCommandOptionChoice,
   type APIMessage,
+  type APIRole,
   type APITextChannel,
   type APIUser,
   ApplicationFlags,
@@ -14,6 +15,7 @@ import {
   InteractionResponseType,
 } from "discord.js";
 import { CommandStore, type CommandWrite } from "./commands.js";
+import { DirectMessages } from "./dm.js";
 import { type DispatchTarget, GatewayServer, type GatewaySessionInfo } from "./gateway.js";
 import { InteractionRecord } from "./interaction.js";
 import { MessageStore, type MessageView } from "./messages.js";
@@ -29,7 +31,9 @@ import {
 import { type RateLimitConfig, RateLimiter, type RateLimitHit } from "./ratelimit.js";
 import { restRoutes } from "./rest.js";
 import { interactionRoutes } from "./rest-interactions.js";
+import { memberRoleRoutes } from "./roles.js";
 import { Router } from "./router.js";
+import { ScheduledEvents } from "./scheduledEvents.js";
 import { createHttpServer, type Violation, type ViolationKind } from "./server.js";
 import { createSnowflakeFactory } from "./snowflake.js";
 import { ApiSpec } from "./spec.js";
@@ -103,6 +107,10 @@ export class LocalDiscord {
   private readonly rateLimitLog: RateLimitHit[] = [];
   private readonly callbackWindowMs: number;
   private baseUrl = "";
+  /** DMs: closed inboxes, and channels of servers the bot is not in. */
+  readonly dms: DirectMessages;
+  /** The guilds' scheduled events, and a log of what the bot did to them. */
+  readonly scheduledEvents: ScheduledEvents;
 
   private constructor(
     options: LocalDiscordOptions,
@@ -129,6 +137,8 @@ export class LocalDiscord {
     this.messages = new MessageStore(this.nextId, this.botUser, this.applicationId, () => this.baseUrl);
     this.uploads = new UploadStore(this.nextId, () => this.baseUrl);
     this.commandStore = new CommandStore(this.nextId, this.applicationId);
+    this.dms = new DirectMessages(this.world);
+    this.scheduledEvents = new ScheduledEvents(this.world, this.nextId, this.botUser);
     this.factory = new InteractionFactory(
       this.world,
       this.commandStore,
@@ -136,6 +146,7 @@ export class LocalDiscord {
       this.applicationId,
       () => this.defaultUser,
       (channelId, file) => this.uploads.add(channelId, file),
+      (channelId) => this.dms.foreignChannels.add(channelId),
     );
     this.gateway = new GatewayServer({
       token: this.token,
@@ -161,7 +172,11 @@ export class LocalDiscord {
         commands: this.commandStore,
         gatewayUrl: () => this.gatewayUrl,
         application: () => this.application(),
+        checkSend: (channelId) => this.dms.checkSend(channelId),
       }),
+      ...this.dms.routes(),
+      ...this.scheduledEvents.routes(),
+      ...memberRoleRoutes(this.world),
       ...interactionRoutes({
         applicationId: this.applicationId,
         messages: this.messages,
@@ -266,6 +281,31 @@ export class LocalDiscord {
   /** Adds a member with given permissions (e.g. Manage Server) for interactions to come from. */
   addMember(guildId: string, input: MemberInput): APIUser {
     return this.world.addMember(guildId, input);
+  }
+
+  /** Adds a role members can be given (below the bot's own role). */
+  addRole(guildId: string, input: { name: string; mentionable?: boolean }): APIRole {
+    return this.world.addRole(guildId, input);
+  }
+
+  /** A member's role ids as they stand now. */
+  memberRoles(guildId: string, userId: string): string[] {
+    return [...this.world.memberRoles(this.world.guild(guildId), userId)];
+  }
+
+  /** Sets what the bot's own role allows in a guild (e.g. to grant or revoke Manage Events). */
+  setBotPermissions(guildId: string, permissions: bigint): void {
+    this.world.guild(guildId).botRole.permissions = String(permissions);
+  }
+
+  /** The bot's permissions in a guild as its role gives them. */
+  botPermissions(guildId: string): bigint {
+    return this.world.permissions(this.world.guild(guildId), this.botUserId);
+  }
+
+  /** The messages the bot sent a user by DM, oldest first (none if it never opened a DM with them). */
+  dmMessages(userId: string): MessageView[] {
+    return this.channelMessages(this.world.dmChannel(userId).id);
   }
 
   /** Finds a user by id, or creates one by name. */

@@ -83,6 +83,8 @@ export interface GuildState {
   botRole: APIRole;
   channelIds: string[];
   members: Map<string, MemberState>;
+  /** Roles added with `addRole` (members can be given them; see roles.ts). */
+  roles: APIRole[];
 }
 
 /** What `addGuild` gives back: enough to aim interactions at the guild. */
@@ -152,6 +154,7 @@ export class World {
       botRole: role(this.nextId(), this.botUser.username, input.botPermissions ?? DEFAULT_BOT_PERMISSIONS, 1, true),
       channelIds: [],
       members: new Map(),
+      roles: [],
     };
     this.guilds.set(id, guild);
     guild.members.set(owner.id, { userId: owner.id, roles: [], nick: null, joinedAt: now });
@@ -254,7 +257,23 @@ export class World {
   }
 
   findRole(guild: GuildState, id: string): APIRole | undefined {
-    return [guild.everyoneRole, guild.botRole].find((r) => r.id === id);
+    return [guild.everyoneRole, guild.botRole, ...guild.roles].find((r) => r.id === id);
+  }
+
+  /** Adds a role below the bot's own (as a server's self-assignable roles usually are). */
+  addRole(guildId: string, input: { name: string; mentionable?: boolean; permissions?: bigint }): APIRole {
+    const guild = this.guild(guildId);
+    const added = role(this.nextId(), input.name, input.permissions ?? 0n, 0, false);
+    added.mentionable = input.mentionable ?? true;
+    guild.roles.push(added);
+    return added;
+  }
+
+  /** The member's role ids, changed by PUT/DELETE …/members/{user}/roles/{role}. */
+  memberRoles(guild: GuildState, userId: string): string[] {
+    const member = guild.members.get(userId);
+    if (!member) throw new Error(`local-discord: ${userId} is not a member of ${guild.id}`);
+    return member.roles;
   }
 
   /** What the bot may do in a DM: Discord reports the usual text permissions there. */
@@ -310,7 +329,7 @@ export class World {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [guild.everyoneRole, guild.botRole],
+      roles: [guild.everyoneRole, guild.botRole, ...guild.roles],
       emojis: [],
       stickers: [],
       features: [],
