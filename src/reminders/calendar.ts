@@ -5,6 +5,8 @@
  */
 import type { Database } from "../db/client.js";
 import {
+  blockCalendar,
+  blockedCalendars,
   claimCalendarNotice,
   claimEpisodeEvent,
   clearCalendarNotice,
@@ -62,7 +64,7 @@ export function eventInput(episode: { name: string; startsAt: Date; season: numb
 const keyOf = (e: { guildId: string; season: number; week: number }) => `${e.guildId}|${e.season}|${e.week}`;
 
 export class EpisodeCalendarSync {
-  private readonly blockedUntil = new Map<string, number>();
+  private blockedGuilds = new Set<string>();
 
   constructor(
     private readonly db: Database,
@@ -74,8 +76,9 @@ export class EpisodeCalendarSync {
     const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
     const planned = plannedEpisodes(await scheduledEpisodes(this.db, yesterday), now);
     const existing = new Map((await episodeEventRows(this.db)).map((row) => [keyOf(row), row]));
+    this.blockedGuilds = await blockedCalendars(this.db, now);
     for (const episode of planned) {
-      if (this.blocked(episode.guildId, now)) continue;
+      if (this.blocked(episode.guildId)) continue;
       const row = existing.get(keyOf(episode));
       existing.delete(keyOf(episode));
       await this.keep(episode, row, now);
@@ -86,9 +89,9 @@ export class EpisodeCalendarSync {
         await removeEpisodeEvent(this.db, row);
         continue;
       }
-      if (this.blocked(row.guildId, now)) continue;
+      if (this.blocked(row.guildId)) continue;
       const removed = await removeEpisodeEvent(this.db, row);
-      if (removed?.eventId) this.check(row.guildId, await this.calendar.remove(row.guildId, removed.eventId), now);
+      if (removed?.eventId) await this.check(row.guildId, await this.calendar.remove(row.guildId, removed.eventId), now);
     }
   }
 
@@ -102,7 +105,7 @@ export class EpisodeCalendarSync {
       } else {
         // Give the claim back so the event is made once the permission is granted.
         await removeEpisodeEvent(this.db, episode);
-        this.check(episode.guildId, made, now);
+        await this.check(episode.guildId, made, now);
       }
       return;
     }
@@ -113,17 +116,18 @@ export class EpisodeCalendarSync {
       // Someone deleted it in Discord: forget it, and the next run makes it again.
       await removeEpisodeEvent(this.db, episode);
     }
-    this.check(episode.guildId, moved, now);
+    await this.check(episode.guildId, moved, now);
   }
 
-  private blocked(guildId: string, now: Date): boolean {
-    return (this.blockedUntil.get(guildId) ?? 0) > now.getTime();
+  private blocked(guildId: string): boolean {
+    return this.blockedGuilds.has(guildId);
   }
 
-  private check(guildId: string, result: { ok: boolean; reason?: string }, now: Date): void {
+  private async check(guildId: string, result: { ok: boolean; reason?: string }, now: Date): Promise<void> {
     if (result.ok || result.reason !== "no-permission") return;
-    // Said privately once, by /poll schedule; here only a log line and a pause, never a message every run.
-    this.blockedUntil.set(guildId, now.getTime() + noPermissionBackoffMs);
+    // Said privately once, by /poll schedule; here only a log line and a pause for every process, never a message.
+    this.blockedGuilds.add(guildId);
+    await blockCalendar(this.db, guildId, new Date(now.getTime() + noPermissionBackoffMs));
     this.logger.warn({ guildId }, "no Manage Events permission: episodes are not on the server's calendar");
   }
 }

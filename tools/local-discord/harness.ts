@@ -134,7 +134,13 @@ export class LocalDiscord {
     };
     this.world = new World(this.nextId, this.botUser);
     this.defaultUser = this.world.user({ username: "viewer" });
-    this.messages = new MessageStore(this.nextId, this.botUser, this.applicationId, () => this.baseUrl);
+    this.messages = new MessageStore(
+      this.nextId,
+      this.botUser,
+      this.applicationId,
+      () => this.baseUrl,
+      (id) => this.world.findUser(id),
+    );
     this.uploads = new UploadStore(this.nextId, () => this.baseUrl);
     this.commandStore = new CommandStore(this.nextId, this.applicationId);
     this.dms = new DirectMessages(this.world);

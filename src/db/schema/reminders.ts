@@ -83,8 +83,12 @@ export const episodeEvents = pgTable(
   (t) => [primaryKey({ columns: [t.guildId, t.season, t.week] })],
 );
 
-/** The one private notice that the bot lacks Manage Events in a server, so it is said once, not every run. */
+/**
+ * A server's calendar without Manage Events: `noticedAt` when /poll schedule said so privately (once), `blockedUntil`
+ * when Discord refused a change, so no process tries again before then (or before the permission is seen again).
+ */
 export const calendarNotices = pgTable("calendar_notices", {
   guildId: text("guild_id").primaryKey(),
-  noticedAt: timestamp("noticed_at", { withTimezone: true }).notNull().defaultNow(),
+  noticedAt: timestamp("noticed_at", { withTimezone: true }),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
 });

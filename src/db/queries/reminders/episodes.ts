@@ -1,5 +1,5 @@
 /** Episodes on servers' calendars: what the weekly schedules say is coming, and the events made for them. */
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../../client.js";
 import { calendarNotices, episodeEvents } from "../../schema/index.js";
 import { rowsOf } from "../polls/rows.js";
@@ -109,10 +109,30 @@ export async function removeEpisodeEvent(db: Database, key: EpisodeKey): Promise
 export async function claimCalendarNotice(db: Database, guildId: string): Promise<boolean> {
   const rows = await db
     .insert(calendarNotices)
-    .values({ guildId })
-    .onConflictDoNothing()
+    .values({ guildId, noticedAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: calendarNotices.guildId,
+      set: { noticedAt: sql`now()` },
+      setWhere: isNull(calendarNotices.noticedAt),
+    })
     .returning({ guildId: calendarNotices.guildId });
   return rows.length > 0;
+}
+
+/** Discord refused a calendar change: no process tries that server again before `until`. */
+export async function blockCalendar(db: Database, guildId: string, until: Date): Promise<void> {
+  await db
+    .insert(calendarNotices)
+    .values({ guildId, blockedUntil: until })
+    .onConflictDoUpdate({ target: calendarNotices.guildId, set: { blockedUntil: until } });
+}
+
+export async function blockedCalendars(db: Database, now: Date): Promise<Set<string>> {
+  const rows = await db
+    .select({ guildId: calendarNotices.guildId })
+    .from(calendarNotices)
+    .where(gt(calendarNotices.blockedUntil, now));
+  return new Set(rows.map((r) => r.guildId));
 }
 
 export async function clearCalendarNotice(db: Database, guildId: string): Promise<void> {
