@@ -10,6 +10,7 @@ import { channelMessenger } from "./discord/messenger.js";
 import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
 import { JobRunner } from "./jobs/runner.js";
+import { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
 import { buildIndexes } from "./lookups/indexes.js";
 import { pollJobs } from "./polls/jobs.js";
@@ -34,13 +35,14 @@ export async function startBot(options: { config: Config; db: Database; token: s
   const polls = new PollService(db, messenger, logger);
   const indexes = await buildIndexes(db);
   const live = new LiveSync(db, indexes, messenger, logger);
+  const leagues = new LeagueRuntime(db, messenger, logger);
   const companion = companionJobs(
     db,
     { dms: directMessenger(client), messenger, calendar: episodeCalendar(client) },
     logger,
   );
-  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs(), ...companion], logger);
-  const ctx: BotContext = { db, config, logger, polls, live, ...indexes };
+  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs(), ...leagues.jobs(), ...companion], logger);
+  const ctx: BotContext = { db, config, logger, polls, live, leagues, ...indexes };
 
   const onReady = ready(commands, ctx);
   const connected = new Promise<void>((resolve) => {
@@ -65,6 +67,7 @@ export async function startBot(options: { config: Config; db: Database; token: s
     async stop() {
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
       await jobs.stop();
+      await leagues.stop();
       await polls.stop();
       await client.destroy();
     },

@@ -36,6 +36,11 @@ const configSchema = z.object({
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
   BOT_OWNER_IDS: idList,
+  /** `npm start` without a token: the playground's web page listens here on 127.0.0.1 (the next free port if taken). */
+  PLAYGROUND_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int("must be a whole number").min(1).max(65_535, "must be a port, 1-65535").default(3000),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,10 +1,11 @@
+import { pathToFileURL } from "node:url";
 import { startBot } from "./bot.js";
-import { ConfigError, loadConfig, requireToken } from "./config.js";
+import { type Config, ConfigError, loadConfig, requireToken } from "./config.js";
 import { prepareDatabase } from "./db/prepare.js";
 import { logger } from "./logger.js";
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+/** Connects to Discord with the token: database, then bot, until SIGINT or SIGTERM. */
+export async function main(config: Config = loadConfig()): Promise<void> {
   const token = requireToken(config);
   const database = await prepareDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR }, logger);
   const bot = await startBot({ config, db: database.db, token, logger });
@@ -18,11 +19,15 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
-main().catch((error: unknown) => {
+/** A bad environment is one line on stderr; anything else is logged in full. Either way the process ends. */
+export function exitOnStartError(error: unknown): never {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     logger.fatal({ err: error }, "could not start");
   }
   process.exit(1);
-});
+}
+
+// Run directly (`tsx src/index.ts`), this file starts the bot; imported (by `npm start`'s launcher) it only exports.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main().catch(exitOnStartError);

@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { LiveSync } from "../admin/live.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
+import type { LeagueRuntime } from "../leagues/runtime.js";
 import type { Logger } from "../logger.js";
 import type { LookupIndexes } from "../lookups/indexes.js";
 import type { PollService } from "../polls/service.js";
@@ -25,6 +26,8 @@ export interface BotContext extends LookupIndexes {
   polls: PollService;
   /** Spreads the owners' season changes: fresh indexes in every process, the night's leaderboard posts. */
   live: LiveSync;
+  /** League messages and the league clock. */
+  leagues: LeagueRuntime;
 }
 
 export interface Command {

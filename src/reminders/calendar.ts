@@ -91,7 +91,8 @@ export class EpisodeCalendarSync {
       }
       if (this.blocked(row.guildId)) continue;
       const removed = await removeEpisodeEvent(this.db, row);
-      if (removed?.eventId) await this.check(row.guildId, await this.calendar.remove(row.guildId, removed.eventId), now);
+      if (removed?.eventId)
+        await this.check(row.guildId, await this.calendar.remove(row.guildId, removed.eventId), now);
     }
   }
 

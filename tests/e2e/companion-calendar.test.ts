@@ -72,7 +72,7 @@ const newYork = (date: string, hour: number) =>
 
 describe(`episodes on the server's calendar through the local Discord (${engine})`, () => {
   test("GIVEN Manage Events and a weekly schedule WHEN the calendar job runs (in two processes) THEN each upcoming episode is an external event once; a new air time moves them; unscheduling deletes them", async () => {
-    t.discord.setBotPermissions(t.guild.id, basePermissions | PermissionFlagsBits.ManageEvents);
+    t.discord.setBotRole(t.guild.id, { permissions: basePermissions | PermissionFlagsBits.ManageEvents });
     expect(await schedule("20:00")).toContain("Each upcoming episode I know of goes on the server's calendar");
     const second = await t.startAnotherBot();
     await Promise.all([t.bot, second].map((b) => b.jobs.runNow(companionJobNames.calendar)));
@@ -127,7 +127,7 @@ describe(`episodes on the server's calendar through the local Discord (${engine}
   });
 
   test("GIVEN no Manage Events WHEN a manager sets the schedule twice and the job runs twice THEN the permission is named once, privately, and the calendar is tried once", async () => {
-    t.discord.setBotPermissions(t.guild.id, basePermissions);
+    t.discord.setBotRole(t.guild.id, { permissions: basePermissions });
     const first = await schedule("20:00");
     expect(first).toContain("give my role the **Manage Events** permission");
     expect(await schedule("20:00")).not.toContain("Manage Events");
@@ -145,8 +145,9 @@ describe(`episodes on the server's calendar through the local Discord (${engine}
 
 describe(`the weekly poll's opt-in role (${engine})`, () => {
   test("GIVEN an opt-in role WHEN members take it with the button and the weekly poll is posted THEN the role alone is pinged, once across two processes, and the button drops it again", async () => {
-    t.discord.setBotPermissions(t.guild.id, basePermissions | PermissionFlagsBits.ManageRoles);
-    const role = t.discord.addRole(t.guild.id, { name: "Poll pings" });
+    // A self-assignable role below the bot's own, as a server sets one up.
+    const role = t.discord.addRole(t.guild.id, { name: "Poll pings", mentionable: true });
+    t.discord.setBotRole(t.guild.id, { permissions: basePermissions | PermissionFlagsBits.ManageRoles, position: 10 });
     const set = await t.discord.slash({
       name: "remind",
       subcommand: "role",

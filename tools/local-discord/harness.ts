@@ -12,13 +12,16 @@ import {
   type APIUser,
   ApplicationFlags,
   GatewayDispatchEvents,
+  InteractionContextType,
   InteractionResponseType,
+  PermissionFlagsBits,
 } from "discord.js";
 import { CommandStore, type CommandWrite } from "./commands.js";
 import { DirectMessages } from "./dm.js";
+import type { MemberView, MessageEvent } from "./feed.js";
 import { type DispatchTarget, GatewayServer, type GatewaySessionInfo } from "./gateway.js";
 import { InteractionRecord } from "./interaction.js";
-import { MessageStore, type MessageView } from "./messages.js";
+import { MessageStore, type MessageView, type StoredMessage } from "./messages.js";
 import {
   type AutocompleteInput,
   type BuiltInteraction,
@@ -38,7 +41,15 @@ import { createHttpServer, type Violation, type ViolationKind } from "./server.j
 import { createSnowflakeFactory } from "./snowflake.js";
 import { ApiSpec } from "./spec.js";
 import { UploadStore } from "./uploads.js";
-import { type ChannelInput, type GuildInput, type LocalGuild, type MemberInput, type UserRef, World } from "./world.js";
+import {
+  type ChannelInput,
+  type GuildInput,
+  type LocalGuild,
+  type MemberInput,
+  type RoleInput,
+  type UserRef,
+  World,
+} from "./world.js";
 
 export interface LocalDiscordOptions {
   /** 0 (default) picks a free port. */
@@ -104,6 +115,7 @@ export class LocalDiscord {
   private readonly records = new Map<string, InteractionRecord>();
   private readonly recordsByToken = new Map<string, InteractionRecord>();
   private readonly violationLog: Violation[] = [];
+  private readonly messageListeners = new Set<(event: MessageEvent) => void>();
   private readonly rateLimitLog: RateLimitHit[] = [];
   private readonly callbackWindowMs: number;
   private baseUrl = "";
@@ -141,6 +153,7 @@ export class LocalDiscord {
       () => this.baseUrl,
       (id) => this.world.findUser(id),
     );
+    this.messages.onChange((change, stored) => this.emitMessage(change, stored));
     this.uploads = new UploadStore(this.nextId, () => this.baseUrl);
     this.commandStore = new CommandStore(this.nextId, this.applicationId);
     this.dms = new DirectMessages(this.world);
@@ -289,9 +302,55 @@ export class LocalDiscord {
     return this.world.addMember(guildId, input);
   }
 
-  /** Adds a role members can be given (below the bot's own role). */
-  addRole(guildId: string, input: { name: string; mentionable?: boolean }): APIRole {
+  /** Adds a role (name, colour, permissions) that members can be given with `addMember({ roles })`. */
+  addRole(guildId: string, input: RoleInput): APIRole {
     return this.world.addRole(guildId, input);
+  }
+
+  /** A guild's members with their effective permissions, as a client's member list shows them. */
+  members(guildId: string): MemberView[] {
+    const guild = this.world.guild(guildId);
+    return this.world.members(guildId).map((member) => ({
+      member,
+      permissions: this.world.permissions(guild, member.user.id),
+      owner: member.user.id === guild.ownerId,
+    }));
+  }
+
+  /** A guild's roles, @everyone first. */
+  roles(guildId: string): APIRole[] {
+    const guild = this.world.guild(guildId);
+    return [guild.everyoneRole, guild.botRole, ...guild.roles];
+  }
+
+  /**
+   * What a member's command picker lists in a guild (or in their DM with `guildId` null): the guild's commands and
+   * the global ones they do not shadow, without those hidden from the member by `default_member_permissions` or
+   * `contexts`. Straight from the registrations, so it is what the bot last registered.
+   */
+  visibleCommands(guildId: string | null, userId: string): APIApplicationCommand[] {
+    const guild = guildId ? this.world.guild(guildId) : undefined;
+    const own = guildId ? this.commandStore.list(guildId) : [];
+    const global = this.commandStore.list(null).filter((g) => !own.some((c) => c.name === g.name && c.type === g.type));
+    const has = guild ? this.world.permissions(guild, userId) : this.world.dmPermissions();
+    const context = guild ? InteractionContextType.Guild : InteractionContextType.BotDM;
+    return [...own, ...global].filter((command) => {
+      if (command.contexts && !command.contexts.includes(context)) return false;
+      const required = command.default_member_permissions;
+      if (!guild || required === null || required === undefined) return true;
+      return (has & PermissionFlagsBits.Administrator) !== 0n || (has & BigInt(required)) === BigInt(required);
+    });
+  }
+
+  /** Calls `listener` for every message the bot creates, edits or deletes; returns the function that stops it. */
+  onMessage(listener: (event: MessageEvent) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  /** One interaction by id. */
+  interaction(id: string): InteractionRecord | undefined {
+    return this.records.get(id);
   }
 
   /** A member's role ids as they stand now. */
@@ -299,9 +358,14 @@ export class LocalDiscord {
     return [...this.world.memberRoles(this.world.guild(guildId), userId)];
   }
 
-  /** Sets what the bot's own role allows in a guild (e.g. to grant or revoke Manage Events). */
-  setBotPermissions(guildId: string, permissions: bigint): void {
-    this.world.guild(guildId).botRole.permissions = String(permissions);
+  /**
+   * Changes the bot's own role in a guild: what it allows (e.g. grant or revoke Manage Events) and its place in the
+   * role list (it may only give members roles below it).
+   */
+  setBotRole(guildId: string, change: { permissions?: bigint; position?: number }): void {
+    const { botRole } = this.world.guild(guildId);
+    if (change.permissions !== undefined) botRole.permissions = String(change.permissions);
+    if (change.position !== undefined) botRole.position = change.position;
   }
 
   /** The bot's permissions in a guild as its role gives them. */
@@ -431,6 +495,20 @@ export class LocalDiscord {
     this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private emitMessage(change: MessageEvent["change"], stored: StoredMessage): void {
+    if (this.messageListeners.size === 0) return;
+    const channelId = stored.api.channel_id;
+    const payload = stored.interactionId ? this.records.get(stored.interactionId)?.payload : undefined;
+    const event: MessageEvent = {
+      change,
+      message: this.messages.view(stored),
+      channelId,
+      guildId: this.world.findChannel(channelId)?.guildId ?? null,
+      visibleTo: stored.ephemeral ? (payload?.member?.user.id ?? payload?.user?.id ?? null) : null,
+    };
+    for (const listener of this.messageListeners) listener(event);
   }
 
   private currentMessage(message: APIMessage | string): APIMessage {

@@ -1,7 +1,10 @@
 /** The local Discord: Discord's gateway and REST API in-process, for end-to-end tests, the console and benchmarks. */
+
 export type { UploadedFile } from "./body.js";
+export { FastForwardClock } from "./clock.js";
 export type { CommandWrite } from "./commands.js";
 export type { DiscordErrorBody, FieldError } from "./errors.js";
+export type { MemberView, MessageEvent } from "./feed.js";
 export type { DispatchTarget, GatewaySessionInfo } from "./gateway.js";
 export {
   type AssertOptions,
@@ -19,7 +22,7 @@ export type {
   InteractionRequestKind,
   SettleOptions,
 } from "./interaction.js";
-export type { AttachmentView, MessageView } from "./messages.js";
+export type { AttachmentView, MessageChange, MessageView } from "./messages.js";
 export type {
   AutocompleteInput,
   ComponentInput,
@@ -33,4 +36,4 @@ export type {
 export type { RateLimitConfig, RateLimitHit } from "./ratelimit.js";
 export type { Violation, ViolationKind } from "./server.js";
 export type { AttachmentInput } from "./uploads.js";
-export type { ChannelInput, GuildInput, LocalGuild, MemberInput, UserRef } from "./world.js";
+export type { ChannelInput, GuildInput, LocalGuild, MemberInput, RoleInput, UserRef } from "./world.js";

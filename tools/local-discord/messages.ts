@@ -49,9 +49,13 @@ type Json = Record<string, unknown>;
 // The flags a bot may set on a message it sends; the rest are Discord's to set.
 const SETTABLE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
 
+/** What happened to a message: the playground's live channel view follows these. */
+export type MessageChange = "create" | "update" | "delete";
+
 export class MessageStore {
   private readonly messages = new Map<string, StoredMessage>();
   private readonly byChannel = new Map<string, string[]>();
+  private readonly listeners = new Set<(change: MessageChange, stored: StoredMessage) => void>();
 
   constructor(
     private readonly nextId: () => string,
@@ -61,6 +65,16 @@ export class MessageStore {
     /** Resolves mentioned user ids (see mentions.ts). */
     private readonly findUser: (id: string) => APIUser | undefined = () => undefined,
   ) {}
+
+  /** Calls `listener` after every create, edit and delete; returns the function that stops it. */
+  onChange(listener: (change: MessageChange, stored: StoredMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(change: MessageChange, stored: StoredMessage): void {
+    for (const listener of this.listeners) listener(change, stored);
+  }
 
   create(channelId: string, body: Json, files: UploadedFile[], origin: MessageOrigin): StoredMessage {
     const id = this.nextId();
@@ -103,6 +117,7 @@ export class MessageStore {
     const channel = this.byChannel.get(channelId) ?? [];
     channel.push(id);
     this.byChannel.set(channelId, channel);
+    this.changed("create", stored);
     return stored;
   }
 
@@ -119,6 +134,7 @@ export class MessageStore {
       Object.assign(stored, before);
       throw error;
     }
+    this.changed("update", stored);
     return stored;
   }
 
@@ -138,6 +154,7 @@ export class MessageStore {
 
   delete(stored: StoredMessage): void {
     stored.deleted = true;
+    this.changed("delete", stored);
   }
 
   find(id: string): StoredMessage | undefined {

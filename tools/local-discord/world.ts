@@ -59,9 +59,24 @@ export interface GuildInput {
 
 export interface MemberInput {
   user: UserRef;
-  /** The member's effective permissions (as if granted by their roles); default @everyone's. */
+  /** The member's effective permissions, overriding their roles'; default @everyone's plus their roles'. */
   permissions?: bigint;
   nick?: string;
+  /** Ids of roles made with `addRole`. */
+  roles?: string[];
+}
+
+export interface RoleInput {
+  id?: string;
+  name: string;
+  /** What the role grants on top of @everyone. */
+  permissions?: bigint;
+  /** 0xRRGGBB; 0 shows the member in the default colour. */
+  color?: number;
+  /** Listed apart in the member list. */
+  hoist?: boolean;
+  /** Whether anyone may ping it; default false, as Discord makes roles. */
+  mentionable?: boolean;
 }
 
 interface MemberState {
@@ -81,10 +96,10 @@ export interface GuildState {
   joinedAt: string;
   everyoneRole: APIRole;
   botRole: APIRole;
+  /** Roles made with `addRole`, highest last. */
+  roles: APIRole[];
   channelIds: string[];
   members: Map<string, MemberState>;
-  /** Roles added with `addRole` (members can be given them; see roles.ts). */
-  roles: APIRole[];
 }
 
 /** What `addGuild` gives back: enough to aim interactions at the guild. */
@@ -152,9 +167,9 @@ export class World {
       joinedAt: now,
       everyoneRole: role(id, "@everyone", input.everyonePermissions ?? DEFAULT_EVERYONE_PERMISSIONS, 0, false),
       botRole: role(this.nextId(), this.botUser.username, input.botPermissions ?? DEFAULT_BOT_PERMISSIONS, 1, true),
+      roles: [],
       channelIds: [],
       members: new Map(),
-      roles: [],
     };
     this.guilds.set(id, guild);
     guild.members.set(owner.id, { userId: owner.id, roles: [], nick: null, joinedAt: now });
@@ -193,14 +208,43 @@ export class World {
     const guild = this.guild(guildId);
     const user = this.user(input.user);
     const existing = guild.members.get(user.id);
+    for (const id of input.roles ?? []) {
+      if (!guild.roles.some((r) => r.id === id)) throw new Error(`local-discord: unknown role ${id} in ${guildId}`);
+    }
     guild.members.set(user.id, {
       userId: user.id,
-      roles: existing?.roles ?? [],
+      roles: input.roles ?? existing?.roles ?? [],
       nick: input.nick ?? existing?.nick ?? null,
       joinedAt: existing?.joinedAt ?? new Date().toISOString(),
       permissions: input.permissions ?? existing?.permissions,
     });
     return user;
+  }
+
+  /** Adds a role members can be given (`addMember({ roles })`); its permissions add to @everyone's. */
+  addRole(guildId: string, input: RoleInput): APIRole {
+    const guild = this.guild(guildId);
+    const made = role(input.id ?? this.nextId(), input.name, input.permissions ?? 0n, guild.roles.length + 2, false);
+    const color = input.color ?? 0;
+    made.color = color;
+    made.colors = { primary_color: color, secondary_color: null, tertiary_color: null };
+    made.hoist = input.hoist ?? false;
+    made.mentionable = input.mentionable ?? false;
+    guild.roles.push(made);
+    return made;
+  }
+
+  /** The member's role ids, changed in place by PUT/DELETE …/members/{user}/roles/{role} (see roles.ts). */
+  memberRoles(guild: GuildState, userId: string): string[] {
+    const member = guild.members.get(userId);
+    if (!member) throw new Error(`local-discord: ${userId} is not a member of ${guild.id}`);
+    return member.roles;
+  }
+
+  /** The guild's members, bot included. */
+  members(guildId: string): APIGuildMember[] {
+    const guild = this.guild(guildId);
+    return [...guild.members.keys()].map((id) => this.member(guild, id));
   }
 
   /** The DM channel between the bot and a user, made on first use. */
@@ -250,30 +294,14 @@ export class World {
     if (userId === guild.ownerId) return ALL_PERMISSIONS;
     const member = guild.members.get(userId);
     let bits = member?.permissions ?? BigInt(guild.everyoneRole.permissions);
-    if (member?.permissions === undefined && member?.roles.includes(guild.botRole.id)) {
-      bits |= BigInt(guild.botRole.permissions);
+    if (member?.permissions === undefined) {
+      for (const r of [guild.botRole, ...guild.roles]) if (member?.roles.includes(r.id)) bits |= BigInt(r.permissions);
     }
     return (bits & PermissionFlagsBits.Administrator) !== 0n ? ALL_PERMISSIONS : bits;
   }
 
   findRole(guild: GuildState, id: string): APIRole | undefined {
     return [guild.everyoneRole, guild.botRole, ...guild.roles].find((r) => r.id === id);
-  }
-
-  /** Adds a role below the bot's own (as a server's self-assignable roles usually are). */
-  addRole(guildId: string, input: { name: string; mentionable?: boolean; permissions?: bigint }): APIRole {
-    const guild = this.guild(guildId);
-    const added = role(this.nextId(), input.name, input.permissions ?? 0n, 0, false);
-    added.mentionable = input.mentionable ?? true;
-    guild.roles.push(added);
-    return added;
-  }
-
-  /** The member's role ids, changed by PUT/DELETE …/members/{user}/roles/{role}. */
-  memberRoles(guild: GuildState, userId: string): string[] {
-    const member = guild.members.get(userId);
-    if (!member) throw new Error(`local-discord: ${userId} is not a member of ${guild.id}`);
-    return member.roles;
   }
 
   /** What the bot may do in a DM: Discord reports the usual text permissions there. */

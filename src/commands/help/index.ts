@@ -23,6 +23,8 @@ export const examples: Readonly<Record<string, string>> = {
   help: "/help",
   "settings spoilers": "/settings spoilers hours:12",
   "settings show": "/settings show",
+  "league create": "/league create name:Ballroom Blitz season:32 team-size:3 pick-seconds:120",
+  "league scoring": "/league scoring perfect-score:10 eliminated:-3",
 };
 
 let entries: Promise<HelpEntry[]> | undefined;

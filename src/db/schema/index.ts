@@ -2,6 +2,7 @@
 export * from "./admin.js";
 export * from "./bot.js";
 export * from "./guilds.js";
+export * from "./leagues.js";
 export * from "./polls.js";
 export * from "./reminders.js";
 export * from "./show.js";

@@ -1,6 +1,7 @@
 CREATE TABLE "calendar_notices" (
 	"guild_id" text PRIMARY KEY NOT NULL,
-	"noticed_at" timestamp with time zone DEFAULT now() NOT NULL
+	"noticed_at" timestamp with time zone,
+	"blocked_until" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "episode_events" (
@@ -54,4 +55,6 @@ CREATE TABLE "reminder_subscriptions" (
 	CONSTRAINT "reminder_subscriptions_guild_id_user_id_kind_pk" PRIMARY KEY("guild_id","user_id","kind")
 );
 --> statement-breakpoint
-CREATE INDEX "reminder_subscriptions_kind" ON "reminder_subscriptions" USING btree ("kind");
+CREATE INDEX "reminder_subscriptions_kind" ON "reminder_subscriptions" USING btree ("kind");--> statement-breakpoint
+ALTER TABLE "performances" DROP COLUMN "status";--> statement-breakpoint
+ALTER TABLE "weeks" DROP COLUMN "status";

@@ -1,0 +1,2 @@
+ALTER TABLE "performances" ADD COLUMN "status" text;--> statement-breakpoint
+ALTER TABLE "weeks" ADD COLUMN "status" text;

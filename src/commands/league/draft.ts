@@ -1,0 +1,21 @@
+import type { ChatInputCommandInteraction } from "discord.js";
+import type { BotContext } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { loadLeague } from "../../leagues/service.js";
+import { draftBoardView } from "../../views/league.js";
+import { chosenLeague } from "./access.js";
+
+/** /league draft: the draft board as it stands, privately. */
+export async function draft(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
+  await respond(
+    interaction,
+    async () => {
+      const state = await loadLeague(ctx.db, league.id);
+      if (!state) throw new UserError("That league no longer exists.");
+      return draftBoardView(state);
+    },
+    { ephemeral: true },
+  );
+}

@@ -1,0 +1,46 @@
+import type { BotContext, ComponentInteraction } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { join as joinLeague } from "../../leagues/lifecycle.js";
+import { type LeagueState, loadLeague } from "../../leagues/service.js";
+import { leagueMessageView } from "../../views/league.js";
+import { guildOf } from "./access.js";
+
+/** The league as stored, if this click came from its own message in this server; else a sentence. */
+export async function leagueOfMessage(
+  ctx: BotContext,
+  interaction: ComponentInteraction,
+  leagueId: number,
+): Promise<LeagueState> {
+  const guildId = guildOf(interaction);
+  const state = await loadLeague(ctx.db, leagueId);
+  if (!state || state.league.guildId !== guildId || state.league.messageId !== interaction.message.id) {
+    throw new UserError("That button does not belong to a league of this server. Use the league's own message.");
+  }
+  return state;
+}
+
+/** Join: a team named after the member, while the league is open. */
+export async function join(interaction: ComponentInteraction, ctx: BotContext, leagueId: number): Promise<void> {
+  await leagueOfMessage(ctx, interaction, leagueId);
+  const member = interaction.member;
+  const display =
+    (member && "displayName" in member ? member.displayName : null) ??
+    interaction.user.globalName ??
+    interaction.user.username;
+  let drawn = 0;
+  await respond(
+    interaction,
+    async () => {
+      await joinLeague(ctx.db, leagueId, interaction.user.id, `Team ${display}`.slice(0, 60));
+      const state = await loadLeague(ctx.db, leagueId);
+      if (!state) throw new UserError("That league no longer exists.");
+      drawn = state.teams.length;
+      return leagueMessageView(state);
+    },
+    { update: true },
+  );
+  // Joins at the same moment can land their updates out of order; the last to see a newer list redraws it.
+  const now = await loadLeague(ctx.db, leagueId);
+  if (now && now.league.status === "open" && now.teams.length !== drawn) ctx.leagues.joinListChanged(leagueId);
+}

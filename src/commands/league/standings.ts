@@ -1,0 +1,17 @@
+import type { ChatInputCommandInteraction } from "discord.js";
+import type { BotContext } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { loadLeague, standingsOf } from "../../leagues/service.js";
+import { standingsView } from "../../views/league.js";
+import { chosenLeague } from "./access.js";
+
+/** /league standings: rank, team, points, this week's change, and the chart of points by week. */
+export async function standings(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
+  await respond(interaction, async () => {
+    const state = await loadLeague(ctx.db, league.id);
+    if (!state) throw new UserError("That league no longer exists.");
+    return standingsView(state, await standingsOf(ctx.db, state));
+  });
+}

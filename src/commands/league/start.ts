@@ -1,0 +1,27 @@
+import type { BotContext, ComponentInteraction } from "../../discord/command.js";
+import { respond } from "../../discord/respond.js";
+import { UserError } from "../../errors.js";
+import { beginDraft } from "../../leagues/lifecycle.js";
+import { loadLeague } from "../../leagues/service.js";
+import { leagueMessageView } from "../../views/league.js";
+import { requireLeagueManager } from "./access.js";
+import { leagueOfMessage } from "./join.js";
+
+/** Start the draft: the creator or Manage Server, with 2 to 16 teams; the first clock starts. */
+export async function start(interaction: ComponentInteraction, ctx: BotContext, leagueId: number): Promise<void> {
+  const state = await leagueOfMessage(ctx, interaction, leagueId);
+  requireLeagueManager(interaction, state.league, "start its draft");
+  await respond(
+    interaction,
+    async () => {
+      await beginDraft(ctx.db, state);
+      const drafting = await loadLeague(ctx.db, leagueId);
+      if (!drafting) throw new UserError("That league no longer exists.");
+      return {
+        ...leagueMessageView(drafting),
+        content: `The draft is on! <@${drafting.onClock?.userId ?? "0"}> picks first.`,
+      };
+    },
+    { update: true },
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The league clock and the league messages: missed clocks get their automatic pick, live leagues follow the recorded
+ * results, and every league under way re-scores when the show's records change. Each piece of work is claimed in SQL
+ * (a turn moves once, a version is claimed once), so every bot process can run the job.
+ */
+import type { Database } from "../db/client.js";
+import {
+  claimRescores,
+  deleteLeague,
+  dueClocks,
+  forgetScoredVersion,
+  type LeagueRow,
+  liveLeagues,
+  setLeagueMessage,
+  showDataVersion,
+} from "../db/queries/leagues/index.js";
+import type { Job } from "../jobs/runner.js";
+import type { Logger } from "../logger.js";
+import { EditCoalescer } from "../polls/coalesce.js";
+import { leagueMessageView } from "../views/league.js";
+import type { Messenger } from "../views/view.js";
+import { followLiveSeason } from "./lifecycle.js";
+import { expireClock, loadLeague, rescore } from "./service.js";
+
+export class LeagueRuntime {
+  /** Join-list redraws, at most one per league every 2 s, so a crowd joining at once stays inside Discord's edit limit. */
+  private readonly joinRedraws: EditCoalescer<number>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly messenger: Messenger,
+    private readonly logger: Logger,
+    private readonly everyMs = 1_000,
+  ) {
+    this.joinRedraws = new EditCoalescer<number>(async (leagueId) => {
+      await this.redraw(leagueId);
+      return undefined;
+    }, 2_000);
+  }
+
+  /** Joins landed out of order: the join list is redrawn soon, together with any other joins of the moment. */
+  joinListChanged(leagueId: number): void {
+    this.joinRedraws.touch(leagueId);
+  }
+
+  async stop(): Promise<void> {
+    await this.joinRedraws.stop();
+  }
+
+  /** The league clock, run by the bot's job runner in every process. */
+  jobs(): Job[] {
+    return [{ name: "league clock", everyMs: this.everyMs, run: () => this.tick() }];
+  }
+
+  /** Posts a new league's message; a league whose message cannot be sent is dropped. */
+  async publish(league: LeagueRow): Promise<string> {
+    try {
+      const state = await loadLeague(this.db, league.id);
+      if (!state) throw new Error("league vanished before its message was sent");
+      const messageId = await this.messenger.send(league.channelId, leagueMessageView(state));
+      await setLeagueMessage(this.db, league.id, messageId);
+      return messageId;
+    } catch (error) {
+      await deleteLeague(this.db, league.id);
+      throw error;
+    }
+  }
+
+  /**
+   * Redraws a league's message from the database (after the clock, a release or waivers opening). A message that is
+   * gone or cannot be edited is logged, never thrown: what was stored stands, and /league draft still shows it.
+   */
+  async redraw(leagueId: number): Promise<void> {
+    try {
+      const state = await loadLeague(this.db, leagueId);
+      if (!state?.league.messageId) return;
+      await this.messenger.edit(state.league.channelId, state.league.messageId, leagueMessageView(state));
+    } catch (error) {
+      this.logger.warn({ err: error, leagueId }, "could not redraw a league message");
+    }
+  }
+
+  /** One pass of the job; one league's failure is logged and leaves the others to run. */
+  async tick(): Promise<void> {
+    for (const due of await dueClocks(this.db)) {
+      await this.guarded(due.id, "automatic turn", async () => {
+        if (!(await expireClock(this.db, due.id, due.turn))) return;
+        this.logger.info({ leagueId: due.id, turn: due.turn }, "league clock ran out; automatic turn stored");
+        await this.redraw(due.id);
+      });
+    }
+    for (const league of await liveLeagues(this.db)) {
+      await this.guarded(league.id, "following the live season", async () => {
+        if (await followLiveSeason(this.db, league)) await this.redraw(league.id);
+      });
+    }
+    const version = await showDataVersion(this.db);
+    for (const leagueId of await claimRescores(this.db, version)) {
+      await this.guarded(leagueId, "re-scoring", async () => {
+        try {
+          const appended = await rescore(this.db, leagueId);
+          if (appended > 0) this.logger.info({ leagueId, appended }, "league re-scored after the records changed");
+        } catch (error) {
+          // Unclaimed again, so the next pass (in any process) retries it.
+          await forgetScoredVersion(this.db, leagueId);
+          throw error;
+        }
+      });
+    }
+  }
+
+  private async guarded(leagueId: number, what: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.logger.error({ err: error, leagueId }, `league job failed at ${what}`);
+    }
+  }
+}

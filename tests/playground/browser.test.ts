@@ -1,0 +1,250 @@
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { DatabaseHandle } from "../../src/db/client.js";
+import { ids, type Playground, startPlayground } from "../../tools/playground/index.js";
+import { silentLogger } from "../support/bot.js";
+import { launchChromium, screenshot } from "./chromium.js";
+import { playgroundDatabase } from "./database.js";
+
+// The whole playground in a real browser: the page, the real bot, the local Discord and a seeded database.
+let database: DatabaseHandle;
+let playground: Playground;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  database = await playgroundDatabase();
+  playground = await startPlayground({ logger: silentLogger, port: 0, database, env: { LOG_LEVEL: "silent" } });
+  // The viewer's own zone: <t:…> timestamps are shown in it.
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: "America/New_York" });
+  page = await open("Ava");
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.stop();
+  await database?.close();
+});
+
+const memberId = { Ava: ids.ava, Ben: ids.ben, Morgan: ids.morgan, Olive: ids.olive } as const;
+
+/** A tab acting as a member, on a channel (default #general), loaded. */
+async function open(member: keyof typeof memberId, channel: string = ids.general): Promise<Page> {
+  const tab = await context.newPage();
+  tab.on("pageerror", (error) => {
+    throw error;
+  });
+  await tab.goto(`${playground.url}?member=${memberId[member]}&channel=${channel}`);
+  await tab.waitForSelector(`body[data-member="${memberId[member]}"][data-channel="${channel}"]`);
+  return tab;
+}
+
+async function switchTo(tab: Page, member: keyof typeof memberId): Promise<void> {
+  await tab.selectOption("#member-switcher", memberId[member]);
+  await tab.waitForSelector(`body[data-member="${memberId[member]}"]`);
+}
+
+/** Types a line in the composer as a member would, key by key, and presses Enter. */
+async function typeCommand(tab: Page, line: string): Promise<void> {
+  await tab.click("#composer-input");
+  await tab.keyboard.type(line, { delay: 5 });
+  await tab.keyboard.press("Enter");
+}
+
+/** Polls a reading of the page until the assertion holds (the bot answers asynchronously, on busy machines). */
+const eventually = <T>(read: () => Promise<T>, timeout = 20_000) => expect.poll(read, { timeout, interval: 100 });
+const text = (locator: Locator) => () =>
+  locator
+    .first()
+    .textContent({ timeout: 1000 })
+    .catch(() => "");
+const count = (locator: Locator) => () => locator.count();
+/** An image's width once loaded (0 until then). */
+const imageWidth = (locator: Locator) => () =>
+  locator
+    .first()
+    .evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0), undefined, { timeout: 1000 })
+    .catch(() => 0);
+
+/** The messages whose embed title contains `title`. */
+const byTitle = (tab: Page, title: string | RegExp) =>
+  tab.locator("article.message").filter({ has: tab.locator(".embed-title", { hasText: title }) });
+
+describe(`the playground in Chromium (embedded database)`, () => {
+  test("GIVEN the page WHEN / is typed THEN the commands the bot registered are listed, with descriptions", async () => {
+    await page.click("#composer-input");
+    await page.keyboard.type("/");
+    const registered = playground.session.discord.visibleCommands(ids.fans, ids.ava).map((c) => `/${c.name}`);
+    await page.locator(".suggestion-name").first().waitFor();
+    expect(await page.locator(".suggestion-name").allTextContents()).toEqual(registered);
+    // A fan does not see the Manage Server commands, nor /admin (registered in the owners' server only).
+    expect(registered).not.toContain("/settings");
+    expect(registered).not.toContain("/admin");
+    await page.keyboard.type("leaderboard ");
+    await eventually(text(page.locator(".suggestion-name"))).toBe("season");
+    await screenshot(page, "01-slash-options");
+    await page.fill("#composer-input", "");
+  });
+
+  test("GIVEN /leaderboard season:32 week:11 typed WHEN Enter THEN the finale's standings show", async () => {
+    await typeCommand(page, "/leaderboard season:32 week:11");
+    const reply = byTitle(page, "Season 32 · Week 11");
+    await eventually(count(reply)).toBe(1);
+    expect(await reply.locator(".embed-field-name").first().textContent()).toBe(
+      "🥇 1. Xochitl Gomez & Val Chmerkovskiy — 120",
+    );
+    expect(await reply.locator(".reply-context").textContent()).toContain("Ava used /leaderboard");
+    // Markdown is rendered, not shown raw.
+    expect(await reply.locator(".embed-field-value strong").first().textContent()).toBe("30");
+    await screenshot(page, "02-leaderboard-finale");
+  });
+
+  test("GIVEN the finale WHEN ◀ Week 10 is clicked THEN the same message turns to week 10 in place", async () => {
+    const before = await page.locator("article.message").count();
+    const reply = byTitle(page, "Season 32 · Week 11");
+    await reply.locator("button.button", { hasText: "Week 10" }).click();
+    await eventually(count(byTitle(page, "Season 32 · Week 10"))).toBe(1);
+    expect(await byTitle(page, "Season 32 · Week 11").count()).toBe(0);
+    expect(await page.locator("article.message").count()).toBe(before);
+    // The finale's "next week" button is disabled in Discord's way; week 10 can go forward again.
+    expect(
+      await byTitle(page, "Season 32 · Week 10").locator("button.button", { hasText: "Week 11" }).isEnabled(),
+    ).toBe(true);
+    await screenshot(page, "03-leaderboard-week-10");
+  });
+
+  test("GIVEN /couple name: typed WHEN the bot's autocomplete is picked THEN the couple and their chart show", async () => {
+    await page.click("#composer-input");
+    await page.keyboard.type("/couple name:xochitl", { delay: 5 });
+    const choice = page.locator(".suggestion-name", { hasText: "Xochitl Gomez" }).first();
+    await choice.waitFor({ timeout: 20_000 });
+    await screenshot(page, "04-couple-autocomplete");
+    await page.keyboard.press("Enter"); // picks the highlighted choice, as in Discord
+    expect(await page.inputValue("#composer-input")).toMatch(/^\/couple name:Xochitl Gomez.* $/);
+    await page.keyboard.press("Enter"); // sends
+    const reply = byTitle(page, /Xochitl Gomez/);
+    await eventually(count(reply)).toBe(1);
+    const chart = reply.locator("img.embed-image, img.attachment-image").first();
+    await eventually(imageWidth(chart)).toBeGreaterThan(100);
+    await chart.scrollIntoViewIfNeeded();
+    await screenshot(page, "05-couple-chart");
+  });
+
+  test("GIVEN an out-of-range week WHEN Enter THEN the composer says so and nothing is sent", async () => {
+    const commands = () => playground.session.discord.interactions.filter((i) => i.kind === "command").length;
+    const sent = commands();
+    await typeCommand(page, "/leaderboard season:32 week:40");
+    await eventually(text(page.locator("#composer-error"))).toBe("week: the value must be between 1 and 20.");
+    expect(commands()).toBe(sent);
+    await page.fill("#composer-input", "");
+  });
+
+  test("GIVEN a poll WHEN two members vote and the clock is fast-forwarded THEN both tabs see the tally, then the results and chart", async () => {
+    // Morgan moderates: Manage Server lets her create polls.
+    await switchTo(page, "Morgan");
+    await typeCommand(page, "/poll custom question:Best dance tonight? options:Tango | Waltz | Jive closes:2h");
+    const poll = byTitle(page, "Best dance tonight?");
+    await eventually(count(poll)).toBe(1);
+    expect(await poll.locator(".timestamp").first().textContent()).toBe("in 2 hours");
+
+    await switchTo(page, "Ava");
+    const ben = await open("Ben");
+    await page
+      .locator("article.message", { has: page.locator(".embed-title", { hasText: "Best dance" }) })
+      .locator("button", { hasText: "1. Tango" })
+      .click();
+    const receipt = page.locator("article.message.ephemeral", { hasText: "Your pick: Tango" });
+    await receipt.waitFor({ timeout: 20_000 });
+    expect(await receipt.locator(".ephemeral-note").textContent()).toContain("Only you can see this");
+    await byTitle(ben, "Best dance tonight?").locator("button", { hasText: "2. Waltz" }).click();
+    await ben.locator("article.message.ephemeral", { hasText: "Your pick: Waltz" }).waitFor({ timeout: 20_000 });
+    // Each receipt is its member's alone.
+    expect(await ben.locator("article.message", { hasText: "Your pick: Tango" }).count()).toBe(0);
+    expect(await page.locator("article.message", { hasText: "Your pick: Waltz" }).count()).toBe(0);
+    // The live tally is an edit of the poll message, seen by both tabs.
+    for (const tab of [page, ben]) {
+      await eventually(text(byTitle(tab, "Best dance tonight?").locator(".embed-footer"))).toContain("2 votes");
+    }
+    await screenshot(page, "06-poll-votes-ava");
+    await screenshot(ben, "07-poll-votes-ben");
+
+    await page.click("[data-forward='3600000']");
+    await eventually(text(byTitle(page, "Best dance tonight?").locator(".timestamp"))).toMatch(
+      /in (1 hour|59 minutes)/,
+    );
+    await page.click("[data-forward='next']");
+    for (const tab of [page, ben]) {
+      const results = byTitle(tab, "Results: Best dance tonight?");
+      await eventually(count(results), 30_000).toBe(1);
+      expect(await results.locator(".embed-description").textContent()).toContain("A tie between Tango, Waltz");
+      // Voters are mentions, shown as names.
+      await eventually(text(results)).toContain("@Ava");
+      expect(await results.textContent()).not.toMatch(/<@\d/);
+      await eventually(imageWidth(results.locator("img.embed-image"))).toBeGreaterThan(100);
+      await eventually(text(byTitle(tab, /^📊 Best dance tonight/).locator(".embed-description"))).toContain("Closed");
+    }
+    await byTitle(page, "Results: Best dance tonight?").locator("img.embed-image").scrollIntoViewIfNeeded();
+    await screenshot(page, "08-poll-results");
+    await ben.close();
+  });
+
+  test("GIVEN the bot owner in the admin server WHEN /admin season opens its form and it is submitted THEN the season is created", async () => {
+    await switchTo(page, "Olive");
+    await page.locator(".server-icon", { hasText: "MO" }).click();
+    await page.waitForSelector(`body[data-channel="${ids.admin}"]`);
+    await typeCommand(page, "/admin season season:35");
+    const modal = page.locator("#modal");
+    await eventually(text(modal.locator("h2"))).toBe("New season 35");
+    await modal.locator("input[name='premiere']").fill("2026-09-15");
+    await modal.locator("input[name='hosts']").fill("Alfonso Ribeiro, Julianne Hough");
+    await modal.locator("input[name='judges']").fill("Carrie Ann Inaba, Derek Hough, Bruno Tonioli");
+    await screenshot(page, "09-admin-modal");
+    await modal.locator("button[type='submit']").click();
+    await page.locator("#modal-backdrop").waitFor({ state: "hidden", timeout: 20_000 });
+    const reply = byTitle(page, "Season 35");
+    await eventually(text(reply.locator(".embed-description"))).toBe("New season 35: 0 couples, 0 weeks, 0 dances.");
+    await screenshot(page, "10-admin-saved");
+    // Saved in the database: the audit log the owners read lists it.
+    // Enter first picks the highlighted subcommand, as in Discord; the second sends.
+    await typeCommand(page, "/admin log");
+    await page.keyboard.press("Enter");
+    await eventually(text(byTitle(page, "Changes to the live seasons").locator(".embed-main"))).toContain(
+      "season 35 r1 · season",
+    );
+    expect(await text(byTitle(page, "Changes to the live seasons").locator(".embed-field-value"))()).toContain(
+      "by @Olive",
+    );
+  });
+
+  test("GIVEN hostile or rich markdown WHEN rendered by the page THEN it is text, spoilers hide, times use the viewer's zone", async () => {
+    // A string, so the test runner does not rewrite the page's own module import.
+    const rendered = (await page.evaluate(`(async () => {
+      const { markdown } = await import("/markdown.js");
+      const ctx = { user: () => "Ava", role: () => "Moderator", channel: () => "general", now: () => 0 };
+      const box = document.createElement("div");
+      box.appendChild(markdown(${JSON.stringify(
+        '<img src=x onerror="window.hacked=1"> [click](javascript:alert(1)) ||secret|| <@1180000000000000101> <t:0:t> <t:3600:R> **bold** `<i>code</i>`',
+      )}, ctx));
+      return {
+        html: box.innerHTML,
+        text: box.textContent,
+        images: box.querySelectorAll("img").length,
+        links: [...box.querySelectorAll("a")].map((a) => a.getAttribute("href")),
+        spoiler: box.querySelector(".spoiler")?.textContent,
+      };
+    })()`)) as { html: string; text: string; images: number; links: string[]; spoiler?: string };
+    expect(rendered.images).toBe(0);
+    expect(rendered.links).toEqual([]);
+    expect(rendered.text).toContain('<img src=x onerror="window.hacked=1">');
+    expect(rendered.text).toContain("@Ava");
+    expect(rendered.text).not.toContain("<@");
+    expect(rendered.text).toContain("7:00 PM"); // 1970-01-01 00:00 UTC in New York
+    expect(rendered.text).toContain("in 1 hour");
+    expect(rendered.spoiler).toBe("secret");
+    expect(rendered.html).toContain("<strong>bold</strong>");
+    expect(rendered.html).toContain("&lt;i&gt;code&lt;/i&gt;");
+    expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  });
+});
