@@ -28,6 +28,8 @@ export interface TestBotOptions {
   discord?: LocalDiscordOptions;
   /** Add a second server as ADMIN_GUILD_ID, where the admin commands are registered. */
   adminGuild?: boolean;
+  /** Register the everyday commands globally (no DEV_GUILD_ID), as in production: needed in DMs and elsewhere. */
+  globalCommands?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const database = await freshDatabase({ seeded: options.seeded ?? true });
   const config = loadConfig({
     DISCORD_API_URL: discord.apiUrl,
-    DEV_GUILD_ID: guild.id,
+    DEV_GUILD_ID: options.globalCommands ? "" : guild.id,
     LOG_LEVEL: "silent",
     ...(adminGuild ? { ADMIN_GUILD_ID: adminGuild.id } : {}),
     ...options.env,
@@ -55,7 +57,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   };
   const bot = await launch();
   const everyday = [...bot.commands.values()].filter((c) => c.scope !== "admin").map((c) => c.data.name);
-  await discord.waitForCommands(everyday, { guildId: guild.id });
+  await discord.waitForCommands(everyday, options.globalCommands ? {} : { guildId: guild.id });
   if (adminGuild) {
     const admin = [...bot.commands.values()].filter((c) => c.scope === "admin").map((c) => c.data.name);
     await discord.waitForCommands(admin, { guildId: adminGuild.id });

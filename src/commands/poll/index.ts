@@ -12,6 +12,7 @@ import { weekdays } from "../../polls/schedule.js";
 import { autocomplete } from "./autocomplete.js";
 import { close } from "./close.js";
 import { create } from "./create.js";
+import { exportVotes } from "./export.js";
 import { pollIds } from "./ids.js";
 import { schedule } from "./schedule.js";
 import { settings } from "./settings.js";
@@ -31,6 +32,7 @@ const handlers = {
   schedule,
   unschedule: schedule,
   settings,
+  export: exportVotes,
 };
 
 export default {
@@ -121,6 +123,14 @@ export default {
         .addIntegerOption(seasonOption("Season airing (default: the latest)")),
     )
     .addSubcommand((s) => s.setName("unschedule").setDescription("Stop the weekly polls."))
+    .addSubcommand((s) =>
+      s
+        .setName("export")
+        .setDescription("A closed poll's votes as a CSV file (Manage Server).")
+        .addIntegerOption((o) =>
+          o.setName("poll").setDescription("The poll's number (in its footer)").setRequired(true).setMinValue(1),
+        ),
+    )
     .addSubcommand((s) =>
       s
         .setName("settings")
