@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import type { APIMessage } from "discord.js";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { leaguePoints, predictionLedger } from "../../src/db/schema/index.js";
+import { leaguePoints, leagueTeams, predictionLedger } from "../../src/db/schema/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
 import { isEphemeral, replyOf } from "../support/replies.js";
@@ -115,8 +115,13 @@ async function pollWithVotes(options: Record<string, string | boolean>, votes: s
   return pollId;
 }
 
-const countBy = (records: Record<string, string>[], key: string) =>
-  records.reduce<Record<string, number>>((all, r) => ({ ...all, [r[key] ?? ""]: (all[r[key] ?? ""] ?? 0) + 1 }), {});
+/** How many rows (or how many points, with `value`) each distinct `key` has. */
+function tally<T>(list: T[], key: (item: T) => string, value: (item: T) => number = () => 1) {
+  const totals = new Map<string, number>();
+  for (const item of list) totals.set(key(item), (totals.get(key(item)) ?? 0) + value(item));
+  return Object.fromEntries(totals);
+}
+const countBy = (records: Record<string, string>[], key: string) => tally(records, (r) => r[key] ?? "");
 
 describe(`CSV exports (${engine})`, () => {
   test("GIVEN a closed anonymous poll and a closed open-ballot poll WHEN a Manage Server member exports them THEN the files parse back to the same counts, and the anonymous one names nobody", async () => {
@@ -195,12 +200,19 @@ describe(`CSV exports (${engine})`, () => {
     const ledger = await t.database.db.select().from(predictionLedger).where(eq(predictionLedger.guildId, t.guild.id));
     expect(ledger.length).toBeGreaterThan(0);
     expect(records).toHaveLength(ledger.length);
-    const sum = (list: { userId?: string; user_id?: string; points: number | string }[]) =>
-      list.reduce<Record<string, number>>((all, r) => {
-        const who = r.userId ?? r.user_id ?? "";
-        return { ...all, [who]: (all[who] ?? 0) + Number(r.points) };
-      }, {});
-    expect(sum(records as unknown as { user_id: string; points: string }[])).toEqual(sum(ledger));
+    expect(
+      tally(
+        records,
+        (r) => r.user_id ?? "",
+        (r) => Number(r.points),
+      ),
+    ).toEqual(
+      tally(
+        ledger,
+        (l) => l.userId,
+        (l) => l.points,
+      ),
+    );
     expect(
       records
         .filter((r) => r.poll === String(pollId))
@@ -222,10 +234,21 @@ describe(`CSV exports (${engine})`, () => {
     const points = await t.database.db.select().from(leaguePoints).where(eq(leaguePoints.leagueId, league.leagueId));
     expect(points.length).toBeGreaterThan(0);
     expect(records).toHaveLength(points.length);
-    const total = (who: string) => records.filter((r) => r.user_id === who).reduce((s, r) => s + Number(r.points), 0);
-    const held = (teamUser: string) => points.filter((p) => records.some((r) => r.user_id === teamUser)).length;
-    expect(held(fan(300).id)).toBeGreaterThan(0);
-    expect(total(fan(300).id) + total(fan(301).id)).toBeCloseTo(points.reduce((s, p) => s + p.points, 0));
+    // Each team's total in the file is what the league holds for that team's member.
+    const teams = await t.database.db.select().from(leagueTeams).where(eq(leagueTeams.leagueId, league.leagueId));
+    const userOf = (teamId: number) => teams.find((team) => team.id === teamId)?.userId ?? "";
+    const held = tally(
+      points,
+      (p) => userOf(p.teamId),
+      (p) => p.points,
+    );
+    expect(Object.keys(held).sort()).toEqual([fan(300).id, fan(301).id].sort());
+    const exported = tally(
+      records,
+      (r) => r.user_id ?? "",
+      (r) => Number(r.points),
+    );
+    for (const [who, total] of Object.entries(held)) expect(exported[who]).toBeCloseTo(total);
     expect(new Set(records.map((r) => r.couple))).toEqual(new Set(["Xochitl Gomez", "Jason Mraz"]));
   });
 });
