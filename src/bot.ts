@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from "discord.js";
 import { LiveSync } from "./admin/live.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
@@ -9,6 +9,8 @@ import { loadCommands } from "./discord/loadCommands.js";
 import { channelMessenger } from "./discord/messenger.js";
 import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
+import { type InteractionsServer, serveInteractions } from "./http/server.js";
+import { loginWithoutGateway } from "./http/worker.js";
 import { JobRunner } from "./jobs/runner.js";
 import { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
@@ -23,14 +25,66 @@ export interface Bot {
   commands: Map<string, Command>;
   /** The background jobs (poll deadlines, weekly polls, live refresh, night posts); `runNow` for tools and tests. */
   jobs: JobRunner;
+  /** The HTTP interactions endpoint, when INTERACTIONS_PORT is set. */
+  interactions: InteractionsServer | undefined;
   stop(): Promise<void>;
+}
+
+/**
+ * The client keeps only what the bot reads: guilds, their channels and roles (discord.js needs those three, and the
+ * poll role check reads roles), the bot's own user and member. Everything about people and messages comes in the
+ * interaction payload, so members, users, messages, presences, reactions, emojis, stickers, threads, voice states,
+ * invites, bans and events are not kept at all. Shards: all in this process (SHARD_COUNT), so a single process still
+ * owns the embedded database and runs the timers once.
+ */
+export function clientOptions(config: Pick<Config, "DISCORD_API_URL" | "SHARD_COUNT">): ClientOptions {
+  const none = 0;
+  const selfOnly = {
+    maxSize: 0,
+    keepOverLimit: (item: { id: string; client: { user: { id: string } | null } }) => item.id === item.client.user?.id,
+  };
+  return {
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: config.DISCORD_API_URL },
+    ...(config.SHARD_COUNT === "auto"
+      ? { shards: "auto" as const }
+      : { shards: [...Array(config.SHARD_COUNT).keys()], shardCount: config.SHARD_COUNT }),
+    makeCache: Options.cacheWithLimits({
+      ApplicationCommandManager: none,
+      ApplicationEmojiManager: none,
+      AutoModerationRuleManager: none,
+      BaseGuildEmojiManager: none,
+      DMMessageManager: none,
+      EntitlementManager: none,
+      GuildBanManager: none,
+      GuildEmojiManager: none,
+      GuildForumThreadManager: none,
+      GuildInviteManager: none,
+      GuildMemberManager: selfOnly,
+      GuildMessageManager: none,
+      GuildScheduledEventManager: none,
+      GuildStickerManager: none,
+      GuildTextThreadManager: none,
+      MessageManager: none,
+      PresenceManager: none,
+      ReactionManager: none,
+      ReactionUserManager: none,
+      StageInstanceManager: none,
+      ThreadManager: none,
+      ThreadMemberManager: none,
+      UserManager: selfOnly,
+      VoiceStateManager: none,
+    }),
+    // Nothing above grows, so nothing needs sweeping; the default thread sweep has no threads to look at.
+    sweepers: {},
+  };
 }
 
 /** Builds the context, wires the events and logs in; resolves once the bot is connected and its commands registered. */
 export async function startBot(options: { config: Config; db: Database; token: string; logger: Logger }): Promise<Bot> {
   const { config, db, logger } = options;
   const commands = await loadCommands();
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
+  const client = new Client(clientOptions(config));
   const messenger = channelMessenger(client);
   const polls = new PollService(db, messenger, logger);
   const indexes = await buildIndexes(db);
@@ -55,18 +109,38 @@ export async function startBot(options: { config: Config; db: Database; token: s
   client.on(onInteraction.name, (interaction) => void onInteraction.execute(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
 
-  await client.login(options.token);
-  await connected;
+  if (config.GATEWAY === "on") {
+    await client.login(options.token);
+    await connected;
+  } else {
+    // An HTTP-only worker: REST with the token, no gateway; the same ready work (command registration).
+    await loginWithoutGateway(client, options.token);
+    await onReady.execute(client as Client<true>);
+  }
   await live.start();
   jobs.start();
+  // Last, so a load balancer's first request finds the indexes built and the commands registered.
+  const interactions =
+    config.INTERACTIONS_PORT === undefined || !config.DISCORD_PUBLIC_KEY
+      ? undefined
+      : await serveInteractions({
+          client,
+          port: config.INTERACTIONS_PORT,
+          publicKey: config.DISCORD_PUBLIC_KEY,
+          logger,
+        });
   return {
     client: client as Client<true>,
     ctx,
     commands,
     jobs,
+    interactions,
     async stop() {
+      // Interactions in flight are answered first; then nothing new arrives while the rest stops.
+      await interactions?.close();
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
       await jobs.stop();
+      await live.stop();
       await leagues.stop();
       await polls.stop();
       await client.destroy();

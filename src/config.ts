@@ -36,11 +36,71 @@ const configSchema = z.object({
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
   BOT_OWNER_IDS: idList,
+  /** Gateway shards in this process: "auto" asks Discord (GET /gateway/bot), a number forces it. */
+  SHARD_COUNT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .union([z.literal("auto"), z.coerce.number().int().min(1).max(1024)], {
+        error: 'must be "auto" or a whole number of shards, e.g. 4',
+      })
+      .default("auto"),
+  ),
   /** `npm start` without a token: the playground's web page listens here on 127.0.0.1 (the next free port if taken). */
   PLAYGROUND_PORT: z.preprocess(
     emptyAsUndefined,
     z.coerce.number().int("must be a whole number").min(1).max(65_535, "must be a port, 1-65535").default(3000),
   ),
+  /** "off": an HTTP-only worker (interactions over INTERACTIONS_PORT, no gateway connection, REST with the token). */
+  GATEWAY: z.preprocess(
+    (v) => (typeof v === "string" ? emptyAsUndefined(v.toLowerCase()) : v),
+    z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  ),
+  /** Serve Discord's interactions endpoint (POST /interactions, GET /healthz) on this port; 0 picks a free one. */
+  INTERACTIONS_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a port number, e.g. 8080" })
+      .int("must be a port number, e.g. 8080")
+      .min(0, "must be a port number, e.g. 8080")
+      .max(65_535, "must be a port number, e.g. 8080")
+      .optional(),
+  ),
+  /** The application's public key (Developer Portal -> General Information), which signs every interaction POST. */
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, "must be the 64 hex characters of the Developer Portal's Public Key")
+      .transform((s) => s.toLowerCase())
+      .optional(),
+  ),
+});
+
+/** The modes that only make sense together, each refused with one line that says what to set. */
+const checkedSchema = configSchema.superRefine((config, ctx) => {
+  if (config.INTERACTIONS_PORT !== undefined && !config.DISCORD_PUBLIC_KEY) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DISCORD_PUBLIC_KEY"],
+      message:
+        "is required with INTERACTIONS_PORT (every interaction's signature is checked with it): copy the Public Key from the Developer Portal, General Information",
+    });
+  }
+  if (config.GATEWAY === "off" && config.INTERACTIONS_PORT === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["INTERACTIONS_PORT"],
+      message: "must be set when GATEWAY=off (an HTTP-only worker receives interactions on it), e.g. 8080",
+    });
+  }
+  if (config.GATEWAY === "off" && !config.DATABASE_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DATABASE_URL"],
+      message:
+        "must be set when GATEWAY=off: workers share one PostgreSQL, and the embedded database opens in one process only; set DATABASE_URL=postgres://…",
+    });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -49,7 +109,7 @@ export type Config = z.infer<typeof configSchema>;
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  const parsed = checkedSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const variable = String(issue?.path[0] ?? "environment");

@@ -147,6 +147,8 @@ export function upsertNight(
       existing.airDate = input.airDate;
       existing.theme = input.theme;
       existing.judges = judges;
+      // A scheduled or announced night of the season on the air: setting it up is the night airing.
+      delete existing.status;
       if (input.guestJudges.length) existing.guestJudges = input.guestJudges;
       else delete existing.guestJudges;
       return;
@@ -196,7 +198,17 @@ export function addDance(doc: SeasonFile, input: DanceInput): SeasonFile {
     };
     if (input.scores) performance.scores = input.scores;
     if (input.bonus) performance.bonus = couples.map((couple) => ({ couple, points: input.bonus as number }));
-    week.performances.push(performance);
+    delete week.status;
+    // A dance announced before the show (same couples; same style when both name one) becomes the danced one, in place.
+    const key = [...couples].sort().join("|");
+    const announced = week.performances.findIndex(
+      (p) =>
+        p.status === "announced" &&
+        [...p.couples].sort().join("|") === key &&
+        (!p.style || !input.style || p.style.toLowerCase() === input.style.toLowerCase()),
+    );
+    if (announced >= 0) week.performances[announced] = performance;
+    else week.performances.push(performance);
   });
 }
 
@@ -237,6 +249,14 @@ export function setScores(
       );
     }
     chosen.performance.scores = input.scores;
+    // Scores for an announced dance: it was danced.
+    if (chosen.performance.status === "announced") {
+      delete chosen.performance.status;
+      const note = chosen.performance.note?.replace(/;?\s*Announced before the show; not scored yet/, "").trim();
+      if (note) chosen.performance.note = note;
+      else delete chosen.performance.note;
+    }
+    delete week.status;
   });
 }
 

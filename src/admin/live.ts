@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
+import { listen } from "../db/notify.js";
 import { getBotState, setBotState } from "../db/queries/botState.js";
 import { listResultsChannels } from "../db/queries/guilds.js";
 import { claimDueNightPosts, markNightPosted, queueNightPost } from "../db/queries/nightPosts.js";
@@ -9,11 +11,14 @@ import type { Logger } from "../logger.js";
 import { type LookupIndexes, refreshIndexes } from "../lookups/indexes.js";
 import { getLeaderboard } from "../lookups/leaderboard.js";
 import { airInstant } from "../lookups/spoilers.js";
+import { forgetSeasons } from "../seasons/store.js";
 import { leaderboardView } from "../views/leaderboard.js";
 import type { Messenger } from "../views/view.js";
 import type { ChangeOutcome } from "./seasons.js";
 
 const versionKey = "live:indexes";
+/** NOTIFY channel carrying the new data version to every bot process. */
+export const changesChannel = "mirrorball_season_data";
 
 /**
  * Makes an owner's change reach every server at once: this process's name indexes are rebuilt at once, other
@@ -22,6 +27,7 @@ const versionKey = "live:indexes";
  */
 export class LiveSync {
   private seen: string | null = null;
+  private unlisten: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly db: Database,
@@ -34,6 +40,28 @@ export class LiveSync {
   /** Reads the shared version, so the first refresh only rebuilds when something changed since start-up. */
   async start(): Promise<void> {
     this.seen = await this.currentVersion();
+    // Another process's change reaches this one within milliseconds; the refresh job only backs it up.
+    this.unlisten = await listen(
+      this.db,
+      changesChannel,
+      (version) =>
+        void this.adopt(version).catch((error: unknown) =>
+          this.logger.error(
+            { err: error },
+            "could not rebuild after another process's change; retrying on the next tick",
+          ),
+        ),
+      () => forgetSeasons(this.db),
+    ).catch((error: unknown) => {
+      this.logger.warn({ err: error }, "no change notifications; other processes' edits show within 5 s");
+      return undefined;
+    });
+  }
+
+  /** Stops listening for other processes' changes. */
+  async stop(): Promise<void> {
+    await this.unlisten?.().catch(() => {});
+    this.unlisten = undefined;
   }
 
   /** The background jobs: rebuild the indexes when another process changed a season; post the due leaderboards. */
@@ -46,6 +74,7 @@ export class LiveSync {
 
   /** After a change in this process: indexes now, then the version other processes watch, then the posts. */
   async changed(outcome: ChangeOutcome, now = new Date()): Promise<void> {
+    forgetSeasons(this.db);
     await refreshIndexes(this.db, this.indexes);
     this.seen = await announceChange(this.db);
     await queueNightPosts(this.db, outcome, now);
@@ -59,10 +88,20 @@ export class LiveSync {
   }
 
   private async refresh(): Promise<void> {
-    const version = await this.currentVersion();
+    await this.adopt(await this.currentVersion());
+  }
+
+  /** Another process changed season data: forget what is remembered and rebuild the name indexes. */
+  private async adopt(version: string | null): Promise<void> {
     if (version === this.seen) return;
-    await refreshIndexes(this.db, this.indexes);
+    forgetSeasons(this.db);
     this.seen = version;
+    try {
+      await refreshIndexes(this.db, this.indexes);
+    } catch (error) {
+      this.seen = null; // the next refresh tries again
+      throw error;
+    }
   }
 
   private async currentVersion(): Promise<string | null> {
@@ -97,6 +136,7 @@ export class LiveSync {
 export async function announceChange(db: Database): Promise<string> {
   const version = randomBytes(8).toString("hex");
   await setBotState(db, versionKey, version);
+  await db.execute(sql`select pg_notify(${changesChannel}, ${version})`);
   return version;
 }
 

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectPath } from "../paths.js";
 import { type SeasonFile, seasonFileSchema } from "./seasonFile.js";
 
-export const defaultDataDir = fileURLToPath(new URL("../../data/seasons", import.meta.url));
+export const defaultDataDir = projectPath("data", "seasons");
 
 /** A season file that cannot be loaded: names the file, the place inside it and the reason. */
 export class SeasonFileError extends Error {

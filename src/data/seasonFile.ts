@@ -45,6 +45,11 @@ const bonus = z.object({
 const performance = z
   .object({
     round: z.enum(roundTypes),
+    /**
+     * "announced": the dance was named before the show (style, song) but has not been scored yet; it has no
+     * `scores` or `total`. Absent for a dance that was performed.
+     */
+    status: z.enum(["announced"]).optional(),
     /** e.g. "Cha-cha-cha", "Freestyle", "Hustle marathon"; null when the sources do not say. */
     style: z.string().max(120).nullable(),
     song: z.string().max(300).nullable(),
@@ -94,6 +99,11 @@ const weeklyScore = z
 const week = z
   .object({
     week: z.number().int().min(1).max(20),
+    /**
+     * A week of a season still on the air that has not been scored yet: "announced" (its dances are named, not
+     * danced) or "scheduled" (only its date and theme are known). Absent for a week that aired.
+     */
+    status: z.enum(["announced", "scheduled"]).optional(),
     /** Part of a multi-night week, or an extra episode (e.g. a post-season special). */
     label: z.string().max(80).optional(),
     airDate: isoDate.nullable(),
@@ -183,6 +193,20 @@ export const seasonFileSchema = z
         perf.bonus?.forEach((b, i) => known(b.couple, [...at, "bonus", i, "couple"]));
         perf.standIns?.forEach((s, i) => known(s.couple, [...at, "standIns", i, "couple"]));
         if (perf.winner) known(perf.winner, [...at, "winner"]);
+        if (perf.status === "announced" && (perf.scores || perf.total !== undefined || perf.bonus)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [...at, "status"],
+            message: "is announced (not scored yet) but has scores",
+          });
+        }
+        if (week.status === "scheduled" && week.performances.length) {
+          ctx.addIssue({
+            code: "custom",
+            path: [...at],
+            message: "belongs to a scheduled week, which has no dances yet",
+          });
+        }
         if (perf.scores && perf.scores.length !== week.judges.length) {
           ctx.addIssue({
             code: "custom",

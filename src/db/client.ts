@@ -1,5 +1,4 @@
 import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -8,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { projectPath } from "../paths.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -23,7 +23,7 @@ export interface DatabaseHandle {
   dump?(): Promise<Blob>;
 }
 
-const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+const migrationsFolder = projectPath("drizzle");
 
 export interface DatabaseOptions {
   /** postgres://… to use a real PostgreSQL server. */
@@ -36,7 +36,8 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const sql = postgres(options.url, { max: 10, onnotice: () => {} });
+    // A database that cannot be reached fails a request within 2 s, so the member gets a sentence in Discord's 3 s.
+    const sql = postgres(options.url, { max: 10, connect_timeout: 2, onnotice: () => {} });
     const db = drizzlePostgres(sql, { schema });
     return {
       db,

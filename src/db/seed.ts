@@ -190,6 +190,7 @@ async function loadSeason(tx: Tx, season: SeasonFile): Promise<void> {
         isFinale: w.isFinale ?? false,
         carryOverFrom: w.carryOverFrom ?? [],
         noElimination: w.noElimination ?? false,
+        status: w.status ?? null,
         notes: w.notes ?? [],
       })),
     )
@@ -213,6 +214,7 @@ async function loadSeason(tx: Tx, season: SeasonFile): Promise<void> {
         weekId: wid,
         position,
         round: p.round,
+        status: p.status ?? null,
         style: p.style,
         song: p.song,
         artist: p.artist,

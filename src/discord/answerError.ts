@@ -6,6 +6,7 @@ import { noPings } from "./message.js";
 
 const apologies = {
   generic: "Something went wrong on my side while answering that. It has been logged; please try again in a moment.",
+  database: "I cannot reach my database right now; please try again in a minute.",
   permissions:
     "I am missing a permission I need in this channel (Send Messages, Embed Links or Attach Files). Ask a moderator to check my role.",
 } as const;
@@ -24,9 +25,33 @@ export function typedBack(interaction: Interaction): string {
   return lines.length ? `\nWhat you typed:\n\`\`\`\n${lines.join("\n")}\n\`\`\`` : "";
 }
 
+// Errors of a database connection that dropped or could not be made (node's and postgres.js's codes).
+const unreachable = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "57P01",
+  "57P03",
+]);
+
+/** The database is away (an outage or a restart), found anywhere in the error's chain of causes. */
+function databaseUnreachable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (unreachable.has(String((e as { code?: unknown }).code))) return true;
+  }
+  return false;
+}
+
 /** Discord error codes that mean a plain thing a user can act on. */
 function sentenceFor(error: unknown): string {
   if (error instanceof UserError) return error.message;
+  if (databaseUnreachable(error)) return apologies.database;
   if (error instanceof DiscordAPIError && (error.code === 50013 || error.code === 50001)) return apologies.permissions;
   return apologies.generic;
 }

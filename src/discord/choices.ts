@@ -1,7 +1,7 @@
 import type { SlashCommandIntegerOption } from "@discordjs/builders";
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import type { Database } from "../db/client.js";
-import { latestSeasonNumber, listSeasonNumbers, seasonWeeks } from "../db/queries/seasons.js";
+import { latestSeason, seasonNumbers, weekIndex } from "../seasons/queries.js";
 import { clip, limits } from "../views/limits.js";
 
 /** Autocomplete for a season option: newest first, filtered by the digits typed. */
@@ -9,7 +9,7 @@ export async function seasonChoices(
   db: Database,
   typed: string,
 ): Promise<ApplicationCommandOptionChoiceData<number>[]> {
-  const seasons = (await listSeasonNumbers(db)).reverse();
+  const seasons = [...(await seasonNumbers(db))].reverse();
   return seasons
     .filter((s) => String(s).startsWith(typed.trim()))
     .slice(0, limits.selectOptions)
@@ -22,8 +22,8 @@ export async function weekChoices(
   season: number | null,
   typed: string,
 ): Promise<ApplicationCommandOptionChoiceData<number>[]> {
-  const number = season ?? (await latestSeasonNumber(db));
-  const index = number === null ? null : await seasonWeeks(db, number);
+  const number = season ?? (await latestSeason(db));
+  const index = number === null ? null : await weekIndex(db, number);
   if (!index) return [];
   const seen = new Set<number>();
   return index.weeks

@@ -5,7 +5,9 @@ import { toMessage } from "./message.js";
 /** Channel posts through discord.js, with the same message conversion as interaction replies. */
 export function channelMessenger(client: Client): Messenger {
   const channel = async (channelId: string) => {
-    const found = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId));
+    // An HTTP-only worker has no guild cache: the channel still comes from REST, not kept, and posts work the same.
+    const found =
+      client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId, { allowUnknownGuild: true }));
     if (!found?.isSendable()) throw new Error(`channel ${channelId} is not one I can post in`);
     return found;
   };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type REST, Routes } from "discord.js";
 import type { Database } from "../db/client.js";
 import { getBotState, setBotState } from "../db/queries/botState.js";
+import { withAdvisoryLock } from "../db/queries/locks.js";
 import type { Logger } from "../logger.js";
 import type { Command } from "./command.js";
 import { commandDefinitions } from "./loadCommands.js";
@@ -64,15 +65,18 @@ async function registerTarget(
   const hash = createHash("sha256").update(JSON.stringify(definitions)).digest("hex");
   const scope = options.guildId ? `guild:${options.guildId}` : "global";
   const key = `commands:${applicationId}:${scope}`;
-  if (!options.force && (await getBotState(options.db, key)) === hash) {
-    options.logger.debug({ scope }, "commands unchanged; not registering");
-    return false;
-  }
-  const route = options.guildId
-    ? Routes.applicationGuildCommands(applicationId, options.guildId)
-    : Routes.applicationCommands(applicationId);
-  await rest.put(route, { body: definitions });
-  await setBotState(options.db, key, hash);
-  options.logger.info({ scope, count: definitions.length }, "registered commands");
-  return true;
+  // Workers starting together: one registers, the others wait for it and then find the definitions unchanged.
+  return withAdvisoryLock(options.db, key, async (db) => {
+    if (!options.force && (await getBotState(db, key)) === hash) {
+      options.logger.debug({ scope }, "commands unchanged; not registering");
+      return false;
+    }
+    const route = options.guildId
+      ? Routes.applicationGuildCommands(applicationId, options.guildId)
+      : Routes.applicationCommands(applicationId);
+    await rest.put(route, { body: definitions });
+    await setBotState(db, key, hash);
+    options.logger.info({ scope, count: definitions.length }, "registered commands");
+    return true;
+  });
 }

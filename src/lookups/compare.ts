@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.js";
 import { listScoredDances } from "../db/queries/dances.js";
 import { UserError } from "../errors.js";
+import { remembered } from "../seasons/store.js";
 import { type CoupleCard, getCoupleCard, type WeekPoint, weeklyPoints } from "./couple.js";
 import { bestDance, type ScoredDance, toDances } from "./scores.js";
 
@@ -19,7 +20,7 @@ export interface Comparison {
   sameSeason: boolean;
 }
 
-export async function getComparison(db: Database, a: number, b: number): Promise<Comparison> {
+async function getComparisonNow(db: Database, a: number, b: number): Promise<Comparison> {
   if (a === b) throw new UserError("Those are the same couple twice: pick two different couples to compare.");
   const [cardA, cardB, rows] = await Promise.all([
     getCoupleCard(db, a),
@@ -38,3 +39,6 @@ export async function getComparison(db: Database, a: number, b: number): Promise
   };
   return { a: side(cardA), b: side(cardB), sameSeason: cardA.couple.season === cardB.couple.season };
 }
+
+/** Answered from memory after the first time (src/seasons/store.ts). */
+export const getComparison = remembered("compare", getComparisonNow);

@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.js";
 import { listScoredDances } from "../db/queries/dances.js";
 import { UserError } from "../errors.js";
+import { seasonStore } from "../seasons/store.js";
 import { foldName } from "../text/names.js";
 import type { StyleEntry } from "./indexes.js";
 import { byBest, type ScoredDance, toDances } from "./scores.js";
@@ -15,7 +16,7 @@ export interface StyleBest {
   dances: ScoredDance[];
 }
 
-export async function getStyleBest(
+async function styleBestNow(
   db: Database,
   style: { name: string; folded: string; item: StyleEntry },
   season: number | null,
@@ -34,4 +35,14 @@ export async function getStyleBest(
     );
   }
   return { style: style.name, key: style.folded, season, dances };
+}
+
+/** Answered from memory after the first time (src/seasons/store.ts), per style spelling set and season. */
+export function getStyleBest(
+  db: Database,
+  style: { name: string; folded: string; item: StyleEntry },
+  season: number | null,
+): Promise<StyleBest> {
+  const key = `dance:${style.item.spellings.join("|")}:${season}`;
+  return seasonStore(db).remember(key, () => styleBestNow(db, style, season));
 }

@@ -2,6 +2,7 @@ import type { Database } from "../db/client.js";
 import { type JudgeMarkRow, listJudgedWeeks, listJudgeMarks } from "../db/queries/judge.js";
 import { findPerson } from "../db/queries/people.js";
 import { UserError } from "../errors.js";
+import { remembered } from "../seasons/store.js";
 
 export interface MarkTally {
   marks: number;
@@ -51,7 +52,7 @@ export function tallyMarks(rows: readonly JudgeMarkRow[]): MarkTally {
   };
 }
 
-export async function getJudgeRecord(db: Database, personId: number): Promise<JudgeRecord> {
+async function getJudgeRecordNow(db: Database, personId: number): Promise<JudgeRecord> {
   const [person, weeks, marks] = await Promise.all([
     findPerson(db, personId),
     listJudgedWeeks(db, personId),
@@ -74,3 +75,6 @@ export async function getJudgeRecord(db: Database, personId: number): Promise<Ju
   });
   return { personId, name: person.name, seasons, ...tallyMarks(marks) };
 }
+
+/** Answered from memory after the first time (src/seasons/store.ts). */
+export const getJudgeRecord = remembered("judge", getJudgeRecordNow);

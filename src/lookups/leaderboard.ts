@@ -2,10 +2,11 @@ import type { Database } from "../db/client.js";
 import { seasonWeeks } from "../db/queries/seasons.js";
 import { loadWeekSheet, weekIdsByNumber } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
-import { carryOverPoints, type Standing, weekStandings } from "../standings/standings.js";
-import type { WeekSheet } from "../standings/types.js";
+import { seasonStore } from "../seasons/store.js";
+import { carryOverMaxima, carryOverPoints, type Standing, weekStandings } from "../standings/standings.js";
+import type { CoupleRef, Performance, WeekSheet } from "../standings/types.js";
 import { describeRange } from "./ranges.js";
-import { resolveSeason } from "./seasons.js";
+import { defaultWeek, resolveSeason } from "./seasons.js";
 
 export interface Leaderboard {
   sheet: WeekSheet;
@@ -14,9 +15,11 @@ export interface Leaderboard {
   weekNumbers: number[];
   /** Every season's number in order, for the season buttons. */
   seasonNumbers: number[];
+  /** Dances named before the show and not scored yet (a season on the air), with their couples. */
+  announced: { performance: Performance; couples: CoupleRef[] }[];
 }
 
-export async function getLeaderboard(
+async function leaderboardNow(
   db: Database,
   request: { season?: number | null; week?: number | null },
 ): Promise<Leaderboard> {
@@ -24,7 +27,7 @@ export async function getLeaderboard(
   const index = await seasonWeeks(db, season);
   if (!index || index.weeks.length === 0) throw new UserError(`Season ${season} has no weeks recorded yet.`);
   const weekNumbers = [...new Set(index.weeks.map((w) => w.number))];
-  const number = request.week ?? weekNumbers.at(-1);
+  const number = request.week ?? defaultWeek(index.weeks);
   const week = index.weeks.find((w) => w.number === number);
   if (!week) {
     throw new UserError(`Season ${season} has no week ${number}. Try a week from ${describeRange(weekNumbers)}.`);
@@ -32,10 +35,30 @@ export async function getLeaderboard(
   const sheet = await loadWeekSheet(db, week.id);
   if (!sheet) throw new UserError(`Season ${season} week ${number} could not be found; try again.`);
   let carried = new Map<number, number>();
+  let carriedMax = new Map<number, number>();
   if (sheet.carryOverFrom.length > 0) {
     const ids = await weekIdsByNumber(db, index.seasonId, sheet.carryOverFrom);
-    const earlier = await Promise.all(ids.map((id) => loadWeekSheet(db, id)));
-    carried = carryOverPoints(earlier.filter((s): s is WeekSheet => s !== null));
+    const earlier = (await Promise.all(ids.map((id) => loadWeekSheet(db, id)))).filter(
+      (s): s is WeekSheet => s !== null,
+    );
+    carried = carryOverPoints(earlier);
+    carriedMax = carryOverMaxima(earlier);
   }
-  return { sheet, standings: weekStandings(sheet, carried), weekNumbers, seasonNumbers };
+  const byId = new Map(sheet.couples.map((c) => [c.id, c]));
+  const announced = sheet.performances
+    .filter((p) => p.status === "announced")
+    .map((performance) => ({
+      performance,
+      couples: performance.coupleIds.map((id) => byId.get(id)).filter((c): c is CoupleRef => c !== undefined),
+    }));
+  return { sheet, standings: weekStandings(sheet, carried, carriedMax), weekNumbers, seasonNumbers, announced };
+}
+
+/** Answered from memory after the first time (src/seasons/store.ts). */
+export function getLeaderboard(
+  db: Database,
+  request: { season?: number | null; week?: number | null },
+): Promise<Leaderboard> {
+  const key = `leaderboard:${request.season ?? null}:${request.week ?? null}`;
+  return seasonStore(db).remember(key, () => leaderboardNow(db, request));
 }

@@ -2,6 +2,7 @@ import type { Database } from "../db/client.js";
 import { listScoredDances } from "../db/queries/dances.js";
 import { findPerson, listProCouples } from "../db/queries/people.js";
 import { UserError } from "../errors.js";
+import { remembered } from "../seasons/store.js";
 import { averagePerJudge, bestDance, type ScoredDance, toDances } from "./scores.js";
 import { trophyName } from "./season.js";
 
@@ -29,7 +30,7 @@ export interface ProCareer {
   best: ScoredDance | null;
 }
 
-export async function getProCareer(db: Database, personId: number): Promise<ProCareer> {
+async function getProCareerNow(db: Database, personId: number): Promise<ProCareer> {
   const [person, couples, rows] = await Promise.all([
     findPerson(db, personId),
     listProCouples(db, personId),
@@ -62,3 +63,6 @@ export async function getProCareer(db: Database, personId: number): Promise<ProC
     best: bestDance(dances),
   };
 }
+
+/** Answered from memory after the first time (src/seasons/store.ts). */
+export const getProCareer = remembered("pro", getProCareerNow);

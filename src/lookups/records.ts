@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.js";
 import { listScoredDances } from "../db/queries/dances.js";
 import { UserError } from "../errors.js";
+import { remembered } from "../seasons/store.js";
 import {
   byBest,
   byWorst,
@@ -49,7 +50,7 @@ export function computeRecords(rows: Parameters<typeof toDances>[0], season: num
   };
 }
 
-export async function getRecords(db: Database, season: number | null): Promise<Records> {
+async function getRecordsNow(db: Database, season: number | null): Promise<Records> {
   if (season !== null) await resolveSeason(db, season);
   const records = computeRecords(await listScoredDances(db, { season }), season);
   if (records.dances === 0) {
@@ -61,3 +62,6 @@ export async function getRecords(db: Database, season: number | null): Promise<R
   }
   return records;
 }
+
+/** Answered from memory after the first time (src/seasons/store.ts). */
+export const getRecords = remembered("records", getRecordsNow);

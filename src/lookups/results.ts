@@ -3,8 +3,9 @@ import { getGuildSettings } from "../db/queries/guilds.js";
 import { loadSeasonResults } from "../db/queries/results.js";
 import { latestSeasonNumber } from "../db/queries/seasons.js";
 import { UserError } from "../errors.js";
+import { remembered } from "../seasons/store.js";
 import { describeRange } from "./ranges.js";
-import { resolveSeason } from "./seasons.js";
+import { defaultWeek, resolveSeason } from "./seasons.js";
 import { spoilerUntil } from "./spoilers.js";
 
 export interface ResultCouple {
@@ -40,19 +41,44 @@ export interface WeekResults {
 
 export const isDoubleElimination = (r: WeekResults) => r.eliminated.length >= 2;
 
+/** A week's results as recorded (the same for every server), answered from memory after the first time. */
+const recordedResults = remembered(
+  "results",
+  async (db: Database, seasonAsked: number | null, weekAsked: number | null) => {
+    const { number: season } = await resolveSeason(db, seasonAsked);
+    const [rows, latest] = await Promise.all([loadSeasonResults(db, season), latestSeasonNumber(db)]);
+    return recordedWeek(rows, latest, season, weekAsked);
+  },
+);
+
+/** The week's results, hidden while the server's spoiler guard covers them. */
 export async function getWeekResults(
   db: Database,
   request: { season?: number | null; week?: number | null; guildId?: string | null; now?: Date },
 ): Promise<WeekResults> {
-  const { number: season } = await resolveSeason(db, request.season);
-  const [rows, latest, settings] = await Promise.all([
-    loadSeasonResults(db, season),
-    latestSeasonNumber(db),
+  const [recorded, settings] = await Promise.all([
+    recordedResults(db, request.season ?? null, request.week ?? null),
     getGuildSettings(db, request.guildId ?? null),
   ]);
+  const { result, isNewest } = recorded;
+  const hiddenUntil = spoilerUntil(
+    { airDate: result.airDate, isNewest },
+    settings.spoilerHours,
+    request.now ?? new Date(),
+  );
+  return { ...result, hiddenUntil };
+}
+
+function recordedWeek(
+  rows: Awaited<ReturnType<typeof loadSeasonResults>>,
+  latest: number | null,
+  season: number,
+  weekAsked: number | null,
+): { result: WeekResults; isNewest: boolean } {
   if (!rows || rows.weeks.length === 0) throw new UserError(`Season ${season} has no weeks recorded yet.`);
   const weekNumbers = [...new Set(rows.weeks.map((w) => w.number))];
-  const number = request.week ?? (weekNumbers.at(-1) as number);
+  // A season on the air opens on its latest week that aired, not on a scheduled one.
+  const number = weekAsked ?? (defaultWeek(rows.weeks) as number);
   const nights = rows.weeks.filter((w) => w.number === number);
   if (nights.length === 0) {
     throw new UserError(`Season ${season} has no week ${number}. Try a week from ${describeRange(weekNumbers)}.`);
@@ -70,9 +96,11 @@ export async function getWeekResults(
   const withdrew = pick("withdrew");
   // Couples recorded as leaving this week with no outcome row still left: say so rather than show nothing.
   const named = new Set(outcomes.map((o) => o.coupleId));
+  const aired = nights.some((w) => !w.status);
   const isFinale =
-    nights.some((w) => w.isFinale) || (number === weekNumbers.at(-1) && rows.cast.some((c) => c.placement === 1));
-  if (!isFinale) {
+    nights.some((w) => w.isFinale && !w.status) ||
+    (number === weekNumbers.at(-1) && rows.cast.some((c) => c.placement === 1));
+  if (!isFinale && aired) {
     for (const c of rows.cast) {
       if (c.exitWeek !== number || named.has(c.id)) continue;
       (c.withdrew ? withdrew : eliminated).push(ref(c.id));
@@ -89,7 +117,7 @@ export async function getWeekResults(
     .map((v) => ({ judge: v.judge, couple: cast.get(v.coupleId)?.celebrity ?? "Unknown couple" }));
   const last = nights.at(-1);
   const airDate = last?.airDate ?? null;
-  const isNewest = season === latest && number === weekNumbers.at(-1);
+  const isNewest = season === latest && number === defaultWeek(rows.weeks);
   const result: WeekResults = {
     season,
     week: number,
@@ -106,11 +134,11 @@ export async function getWeekResults(
     placements,
     unrecorded: false,
     weekNumbers,
-    hiddenUntil: spoilerUntil({ airDate, isNewest }, settings.spoilerHours, request.now ?? new Date()),
+    hiddenUntil: null,
   };
   result.unrecorded =
     !result.noElimination &&
     placements.length === 0 &&
     [eliminated, withdrew, result.bottom, result.saved, result.immune].every((l) => l.length === 0);
-  return result;
+  return { result, isNewest };
 }

@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.js";
 import { loadSeasonOverview } from "../db/queries/season.js";
 import { UserError } from "../errors.js";
+import { remembered } from "../seasons/store.js";
 import { resolveSeason } from "./seasons.js";
 
 export interface CastMember {
@@ -43,7 +44,7 @@ export function castOrder(a: CastMember, b: CastMember): number {
   );
 }
 
-export async function getSeasonOverview(db: Database, season: number | null): Promise<SeasonOverview> {
+async function getSeasonOverviewNow(db: Database, season: number | null): Promise<SeasonOverview> {
   const { number, seasonNumbers } = await resolveSeason(db, season);
   const row = await loadSeasonOverview(db, number);
   if (!row) throw new UserError(`Season ${number} could not be found; try again.`);
@@ -65,3 +66,6 @@ export async function getSeasonOverview(db: Database, season: number | null): Pr
     seasonNumbers,
   };
 }
+
+/** Answered from memory after the first time (src/seasons/store.ts). */
+export const getSeasonOverview = remembered("season", getSeasonOverviewNow);

@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.js";
 import { listSeasonNumbers } from "../db/queries/seasons.js";
 import { UserError } from "../errors.js";
+import { remembered } from "../seasons/store.js";
 import { describeRange } from "./ranges.js";
 
 export interface ResolvedSeason {
@@ -11,7 +12,7 @@ export interface ResolvedSeason {
 }
 
 /** The season a lookup is about: the one asked for if it is recorded, else a sentence naming the recorded ones. */
-export async function resolveSeason(db: Database, season: number | null | undefined): Promise<ResolvedSeason> {
+async function resolveSeasonNow(db: Database, season: number | null | undefined): Promise<ResolvedSeason> {
   const seasonNumbers = await listSeasonNumbers(db);
   const latest = seasonNumbers.at(-1);
   if (latest === undefined) {
@@ -25,3 +26,11 @@ export async function resolveSeason(db: Database, season: number | null | undefi
   }
   return { number: season, seasonNumbers };
 }
+
+/** The week a season opens on: its latest week that aired (a season on the air has later weeks announced or scheduled). */
+export function defaultWeek(weeks: readonly { number: number; status?: string | null }[]): number | undefined {
+  return weeks.filter((w) => !w.status).at(-1)?.number ?? weeks.at(-1)?.number;
+}
+
+/** Answered from memory after the first time (src/seasons/store.ts); unknown seasons are asked again. */
+export const resolveSeason = remembered("resolveSeason", resolveSeasonNow);

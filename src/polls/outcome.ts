@@ -13,7 +13,8 @@ export interface SeasonOutcome {
 /** The outcome from the recorded weeks, exits and placements; the finale's placements count once a winner is known. */
 export function seasonOutcome(rows: SeasonOutcomeRows): SeasonOutcome {
   const eliminations = new Map<number, number[]>();
-  for (const w of rows.weeks) if (w.noElimination || w.isFinale) eliminations.set(w.number, []);
+  // A week of a season on the air that has not aired yet (announced, scheduled) has no outcome yet.
+  for (const w of rows.weeks) if ((w.noElimination || w.isFinale) && !w.status) eliminations.set(w.number, []);
   for (const e of rows.exits) eliminations.set(e.week, [...(eliminations.get(e.week) ?? []), e.coupleId]);
   // Couples who left have a placement from the start; the finale's placements count once a winner is recorded.
   const decided = rows.placed.some((p) => p.placement === 1);

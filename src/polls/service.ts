@@ -2,7 +2,7 @@
 import type { Database } from "../db/client.js";
 import {
   type CastVote,
-  castVote,
+  castVotes,
   claimTallyEdit,
   closePoll,
   countVotes,
@@ -14,11 +14,13 @@ import {
   type PollRow,
   pollVoteList,
   setPollMessage,
+  type VoteResult,
 } from "../db/queries/polls/index.js";
 import type { Logger } from "../logger.js";
 import { type PollShape, pollMessageView, pollResultsView } from "../views/poll.js";
 import type { Messenger } from "../views/view.js";
 import { EditCoalescer, type FlushResult } from "./coalesce.js";
+import { GroupCommit } from "./groupCommit.js";
 import { resolvePoll } from "./resolve.js";
 import { tally } from "./tally.js";
 
@@ -27,6 +29,8 @@ export const tallyEditIntervalMs = 2_000;
 
 export class PollService {
   readonly tallies: EditCoalescer<number>;
+  /** Votes that arrive together are committed together (one statement), each receipt after its commit. */
+  private readonly votes: GroupCommit<CastVote, VoteResult>;
 
   constructor(
     private readonly db: Database,
@@ -34,6 +38,10 @@ export class PollService {
     private readonly logger: Logger,
     editIntervalMs = tallyEditIntervalMs,
   ) {
+    this.votes = new GroupCommit(
+      (batch) => castVotes(this.db, batch),
+      (vote) => `${vote.pollId}:${vote.userId}`,
+    );
     this.tallies = new EditCoalescer<number>(
       (pollId) => this.redrawTally(pollId, editIntervalMs),
       editIntervalMs,
@@ -57,7 +65,7 @@ export class PollService {
 
   /** Stores a vote (durably, before the caller sends the receipt) and schedules a coalesced tally redraw. */
   async vote(vote: CastVote) {
-    const result = await castVote(this.db, vote);
+    const result = await this.votes.submit(vote);
     if (result.stored) this.tallies.touch(vote.pollId);
     return result;
   }
@@ -107,7 +115,7 @@ export class PollService {
     const outcome = resolution
       ? `Scored from the recorded result: ${resolution.correctVoters} correct pick${resolution.correctVoters === 1 ? "" : "s"}.`
       : undefined;
-    await this.messenger.send(found.poll.channelId, pollResultsView({ poll: shape, result, voters, outcome }));
+    await this.messenger.send(found.poll.channelId, await pollResultsView({ poll: shape, result, voters, outcome }));
     await markAnnounced(this.db, poll.id);
     this.logger.info({ pollId: poll.id, votes: result.total, closedBy: found.poll.closedBy }, "poll closed");
   }
@@ -123,6 +131,7 @@ export class PollService {
   }
 
   async stop(): Promise<void> {
+    await this.votes.drain();
     await this.tallies.stop();
   }
 }

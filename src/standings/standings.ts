@@ -18,6 +18,8 @@ export interface Standing {
   bonus: number;
   /** Judges' totals (with bonus) of the earlier weeks this week adds, e.g. the semifinal in a finale. */
   carryOver: number;
+  /** The judges' maximum of those earlier weeks (0 without carry-over). */
+  carryOverMax: number;
   total: number;
   /** True when the couple's total comes from weekly per-judge figures rather than the dances' own scores. */
   weeklyOnly: boolean;
@@ -44,6 +46,15 @@ export function danceScore(p: Performance, judgeCount: number): { total: number 
   if (p.reportedTotal !== null) return { total: p.reportedTotal + extraTotal, max: (judgeCount + extras.length) * 10 };
   if (extras.length > 0) return { total: extraTotal, max: extras.length * 10 };
   return { total: null, max: 0 };
+}
+
+/**
+ * How many judges marked each dance of a week, for a total given without per-judge marks. A week of two nights
+ * with a different guest each night (S33 W3) lists both guests, but each dance had the panel and one of them.
+ */
+export function judgesPerDance(sheet: Pick<WeekSheet, "judges">): number {
+  const guests = sheet.judges.filter((j) => j.isGuest).length;
+  return sheet.judges.length - Math.max(0, guests - 1);
 }
 
 /**
@@ -83,9 +94,11 @@ export function weekTotals(sheet: WeekSheet): Map<number, WeekTotal> {
     return t;
   };
   for (const p of sheet.performances) {
+    // A dance announced before the show is not part of anyone's total yet.
+    if (p.status === "announced") continue;
     for (const id of new Set(p.coupleIds)) {
       const t = get(id);
-      const dance = danceScore(p, sheet.judges.length);
+      const dance = danceScore(p, judgesPerDance(sheet));
       if (dance.total !== null) {
         t.judges += dance.total;
         t.max += dance.max;
@@ -110,7 +123,11 @@ export function weekTotals(sheet: WeekSheet): Map<number, WeekTotal> {
  * The judges' leaderboard of a week: every couple who danced, their dances, and their total with bonus points
  * and any carry-over (`carryOver` maps couple id to the points brought from earlier weeks).
  */
-export function weekStandings(sheet: WeekSheet, carryOver: ReadonlyMap<number, number> = new Map()): Standing[] {
+export function weekStandings(
+  sheet: WeekSheet,
+  carryOver: ReadonlyMap<number, number> = new Map(),
+  carryOverMax: ReadonlyMap<number, number> = new Map(),
+): Standing[] {
   const couples = new Map(sheet.couples.map((c) => [c.id, c]));
   const totals = weekTotals(sheet);
   const weekly = new Map(sheet.weeklyScores.map((w) => [w.coupleId, w.scores]));
@@ -119,9 +136,9 @@ export function weekStandings(sheet: WeekSheet, carryOver: ReadonlyMap<number, n
     const couple = couples.get(coupleId);
     if (!couple) continue;
     const dances = sheet.performances
-      .filter((p) => p.coupleIds.includes(coupleId))
+      .filter((p) => p.coupleIds.includes(coupleId) && p.status !== "announced")
       .map((performance) => {
-        const score = danceScore(performance, sheet.judges.length);
+        const score = danceScore(performance, judgesPerDance(sheet));
         return {
           performance,
           judgesTotal: score.total,
@@ -141,6 +158,7 @@ export function weekStandings(sheet: WeekSheet, carryOver: ReadonlyMap<number, n
       judgesMax: t.max,
       bonus: t.bonus,
       carryOver: carried,
+      carryOverMax: carryOverMax.get(coupleId) ?? 0,
       total: t.judges + t.bonus + carried,
       weeklyOnly,
       weeklyScores: weekly.get(coupleId) ?? null,
@@ -159,4 +177,30 @@ export function carryOverPoints(earlier: readonly WeekSheet[]): Map<number, numb
     }
   }
   return points;
+}
+
+/** The judges' maximum each couple had in the earlier weeks a week carries over (the "/90" of "76/90"). */
+export function carryOverMaxima(earlier: readonly WeekSheet[]): Map<number, number> {
+  const max = new Map<number, number>();
+  for (const sheet of earlier) {
+    for (const [coupleId, t] of weekTotals(sheet)) max.set(coupleId, (max.get(coupleId) ?? 0) + t.max);
+  }
+  return max;
+}
+
+/**
+ * A couple's standing after each of their dances of a carry-over week, in running order: the earlier weeks' points
+ * plus the dances so far, out of the maximum so far (S32's finale: Alyson Hannigan 76/90 after the redemption round).
+ */
+export function runningStandings(s: Standing): { points: number; max: number }[] {
+  let points = s.carryOver;
+  let max = s.carryOverMax;
+  return s.dances.map((d) => {
+    if (d.judgesTotal !== null) {
+      points += d.judgesTotal;
+      max += d.judgesMax;
+    }
+    for (const b of d.performance.bonus) if (b.coupleId === s.couple.id) points += b.points;
+    return { points, max };
+  });
 }

@@ -13,6 +13,8 @@ export interface JudgeSeat {
 export interface Performance {
   id: number;
   round: string;
+  /** "announced": named before the show, not danced or scored yet. */
+  status?: "announced" | null;
   style: string | null;
   song: string | null;
   artist: string | null;
@@ -37,6 +39,8 @@ export interface WeekSheet {
   theme: string | null;
   airDate: string | null;
   isFinale: boolean;
+  /** Not aired yet: "announced" (dances named, not scored) or "scheduled" (date and theme only); null once aired. */
+  status?: "announced" | "scheduled" | null;
   judges: JudgeSeat[];
   carryOverFrom: number[];
   couples: CoupleRef[];

@@ -1,18 +1,11 @@
 import { createCanvas } from "@napi-rs/canvas";
 import { Chart, type ChartConfiguration, type Plugin, registerables } from "chart.js";
+import { chartTheme } from "./chartTheme.js";
 import { chartFont, registerChartFont } from "./fonts.js";
 
 Chart.register(...registerables);
 
-/** Readable on Discord's dark theme: the chart brings its own dark background rather than relying on the client's. */
-export const chartTheme = {
-  background: "#2b2d31",
-  text: "#dbdee1",
-  grid: "rgba(219, 222, 225, 0.15)",
-  lines: ["#f0c419", "#5ec8f2", "#f47fff", "#57f287"],
-  bars: ["#c9a227", "#5865f2", "#57f287", "#eb459e", "#fee75c", "#ed4245", "#3498db", "#9b59b6"],
-  average: "#b5bac1",
-} as const;
+export { chartTheme };
 
 export const chartSize = { width: 960, height: 480 } as const;
 
@@ -67,6 +60,8 @@ export interface LineChart {
   labels: string[];
   lines: ChartLine[];
   yTitle: string;
+  /** A fixed scale (marks out of 10: 0-10), so weeks and couples read against the same axis. */
+  yRange?: { min: number; max: number };
 }
 
 /** Lines over weeks: a couple's totals against the season's average. */
@@ -101,6 +96,7 @@ export async function renderLineChart(chart: LineChart): Promise<Buffer> {
           x: { ticks: { color: chartTheme.text, font }, grid: { color: chartTheme.grid } },
           y: {
             beginAtZero: false,
+            ...(chart.yRange ? { suggestedMin: chart.yRange.min, suggestedMax: chart.yRange.max } : {}),
             title: { display: true, text: chart.yTitle, color: chartTheme.text, font },
             ticks: { color: chartTheme.text, font },
             grid: { color: chartTheme.grid },

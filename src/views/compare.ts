@@ -1,8 +1,11 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import type { CompareSide, Comparison } from "../lookups/compare.js";
-import { type ChartLine, chartTheme, renderLineChart } from "./chart.js";
+import type { ChartLine } from "./chart.js";
+import { renderLineChart } from "./charts.js";
+import { chartTheme } from "./chartTheme.js";
 import { colors, ordinal, plain, score } from "./format.js";
 import { clip, type Field, fitLines, limits } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { danceLabel } from "./scores.js";
 import type { View } from "./view.js";
 
@@ -29,9 +32,10 @@ function weekKeys(c: Comparison): string[] {
   return [...seen].sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).map(([k]) => k);
 }
 
-export async function compareView(c: Comparison): Promise<View> {
+async function compareViewNow(c: Comparison): Promise<View> {
   const keys = weekKeys(c);
-  const value = (s: CompareSide, key: string) => s.points.find((p) => p.key === key)?.total ?? null;
+  // Marks out of 10 compare across weeks and seasons whatever the panel or the number of dances.
+  const value = (s: CompareSide, key: string) => s.points.find((p) => p.key === key)?.mark ?? null;
   const lines = keys.map((k) => {
     const [a, b] = [value(c.a, k), value(c.b, k)];
     return `${k}: ${a === null ? "–" : score(a)} vs ${b === null ? "–" : score(b)}`;
@@ -42,7 +46,10 @@ export async function compareView(c: Comparison): Promise<View> {
     .addFields(
       { ...sideField(c.a), inline: true },
       { ...sideField(c.b), inline: true },
-      { name: "Judges' totals week by week", value: lines.length ? fitLines(lines) : "No weekly totals recorded." },
+      {
+        name: "Average judge's mark week by week (out of 10)",
+        value: lines.length ? fitLines(lines) : "No weekly marks recorded.",
+      },
     )
     .setFooter({
       text: c.sameSeason
@@ -62,7 +69,8 @@ export async function compareView(c: Comparison): Promise<View> {
     title: `${short(c.a)} vs ${short(c.b)}`,
     labels: keys,
     lines: chartLines,
-    yTitle: "Judges' total",
+    yTitle: "Average judge's mark out of 10",
+    yRange: { min: 0, max: 10 },
   });
   const name = `compare-${c.a.card.couple.id}-${c.b.card.couple.id}.png`;
   embed.setImage(`attachment://${name}`);
@@ -72,3 +80,6 @@ export async function compareView(c: Comparison): Promise<View> {
     files: [{ name, data, description: `Chart comparing ${short(c.a)} and ${short(c.b)} week by week` }],
   };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const compareView = drawnOnce(compareViewNow);

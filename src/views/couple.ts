@@ -1,9 +1,11 @@
 import { EmbedBuilder } from "@discordjs/builders";
 import { coupleIds } from "../commands/couple/ids.js";
 import { type CoupleCard, type CoupleWeek, weeklyPoints } from "../lookups/couple.js";
-import { chartTheme, renderLineChart } from "./chart.js";
-import { colors, danceText, ordinal, plain, score } from "./format.js";
+import { renderLineChart } from "./charts.js";
+import { chartTheme } from "./chartTheme.js";
+import { colors, danceText, longDate, ordinal, plain, score, songText } from "./format.js";
 import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { pageRow } from "./pages.js";
 import type { View } from "./view.js";
 
@@ -18,7 +20,12 @@ function weekField(w: CoupleWeek): Field {
   const { sheet, standing } = w;
   const total = score(standing.judgesTotal + standing.bonus);
   // Weekly figures can hold bonus points spread over the judges' marks (32 "out of 30"): no maximum for them.
-  const marks = standing.weeklyOnly ? `${total} from weekly figures` : `${total}/${standing.judgesMax}`;
+  // Otherwise the judges' part is read against its maximum and bonus points are added apart ("29/30 + 3 bonus").
+  const bonus =
+    standing.bonus !== 0 ? ` ${standing.bonus > 0 ? "+" : "−"} ${score(Math.abs(standing.bonus))} bonus` : "";
+  const marks = standing.weeklyOnly
+    ? `${total} from weekly figures`
+    : `${score(standing.judgesTotal)}/${standing.judgesMax}${bonus}`;
   const name = clip(
     `Week ${sheet.week}${sheet.label ? ` (${sheet.label})` : ""}${sheet.theme ? ` — ${sheet.theme}` : ""} · ${marks} · ${ordinal(standing.rank)} of ${w.field}`,
     limits.fieldName,
@@ -33,6 +40,18 @@ function weekField(w: CoupleWeek): Field {
   return { name, value: fitLines(lines) };
 }
 
+/** A dance named for a night that has not aired yet: what is known, and plainly that it is not scored. */
+function announcedField(a: CoupleCard["announced"][number]): Field {
+  const { sheet, performance: p } = a;
+  const date = longDate(sheet.airDate);
+  const name = clip(
+    `Week ${sheet.week}${sheet.theme ? ` — ${sheet.theme}` : ""} · announced${date ? ` for ${date}` : ""}`,
+    limits.fieldName,
+  );
+  const what = [p.style ? plain(p.style) : "", songText(p.song, p.artist)].filter(Boolean).join(" · ");
+  return { name, value: `• ${what || "Dance not named yet"} — not scored yet` };
+}
+
 export function coupleView(card: CoupleCard, page = 0, otherSeasons: number[] = []): View {
   const { couple } = card;
   const title = clip(`${couple.celebrity} & ${couple.pro} — Season ${couple.season}`, limits.title);
@@ -45,7 +64,11 @@ export function coupleView(card: CoupleCard, page = 0, otherSeasons: number[] = 
   );
   if (otherSeasons.length > 0) lines.push(`Also in season ${otherSeasons.join(", ")}: add \`season:\` to see another.`);
   const description = clip(lines.join("\n"), limits.description);
-  const pages = paginateFields(card.weeks.map(weekField), title.length + description.length + 120, 12);
+  const pages = paginateFields(
+    [...card.weeks.map(weekField), ...card.announced.map(announcedField)],
+    title.length + description.length + 120,
+    12,
+  );
   const current = Math.min(Math.max(page, 0), pages.length - 1);
   const embed = new EmbedBuilder()
     .setColor(colors.mirrorball)
@@ -62,7 +85,7 @@ export function coupleView(card: CoupleCard, page = 0, otherSeasons: number[] = 
   return { embeds: [embed.toJSON()], components };
 }
 
-/** The couple's chart as an attachment: their weekly judges' totals against the season's weekly average. */
+/** The couple's chart as an attachment: their average judge's mark week by week against the season's weekly average. */
 export async function coupleChart(card: CoupleCard): Promise<NonNullable<View["files"]>[number] | null> {
   const points = weeklyPoints(card);
   if (points.length === 0) return null;
@@ -71,7 +94,7 @@ export async function coupleChart(card: CoupleCard): Promise<NonNullable<View["f
     title: `${couple.celebrity} & ${couple.pro} — Season ${couple.season}`,
     labels: points.map((p) => p.key),
     lines: [
-      { label: `${couple.celebrity} & ${couple.pro}`, values: points.map((p) => p.total) },
+      { label: `${couple.celebrity} & ${couple.pro}`, values: points.map((p) => p.mark) },
       {
         label: "Season average that week",
         values: points.map((p) => p.seasonAverage),
@@ -80,21 +103,25 @@ export async function coupleChart(card: CoupleCard): Promise<NonNullable<View["f
       },
     ],
     yTitle: card.weeks.some((w) => w.standing.weeklyOnly)
-      ? "Judges' total (weekly figures may include bonus points)"
-      : "Judges' total (bonus points left out)",
+      ? "Average judge's mark out of 10 (weekly figures may include bonus points)"
+      : "Average judge's mark out of 10 (bonus points left out)",
+    yRange: { min: 0, max: 10 },
   });
   return {
     name: `couple-${couple.id}.png`,
     data,
-    description: `Chart of ${couple.celebrity} and ${couple.pro}'s weekly judges' totals against the season average`,
+    description: `Chart of ${couple.celebrity} and ${couple.pro}'s average judge's mark each week against the season average`,
   };
 }
 
 /** The couple's card with its chart attached and shown as the embed's image. */
-export async function coupleViewWithChart(card: CoupleCard, page = 0, otherSeasons: number[] = []): Promise<View> {
+async function coupleViewWithChartNow(card: CoupleCard, page = 0, otherSeasons: number[] = []): Promise<View> {
   const view = coupleView(card, page, otherSeasons);
   const chart = await coupleChart(card);
   const [embed] = view.embeds;
   if (!chart || !embed) return view;
   return { ...view, embeds: [{ ...embed, image: { url: `attachment://${chart.name}` } }], files: [chart] };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const coupleViewWithChart = drawnOnce(coupleViewWithChartNow);

@@ -4,6 +4,7 @@ import type { StyleBest } from "../lookups/dance.js";
 import { averagePerJudge } from "../lookups/scores.js";
 import { colors, plain } from "./format.js";
 import { clip, fitLines, limits } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { clampPage, pageRow } from "./pages.js";
 import { danceLabel } from "./scores.js";
 import type { View } from "./view.js";
@@ -14,7 +15,7 @@ export const dancesPerPage = 10;
 const danceId = (season: number | null, page: number, key: string) =>
   danceIds.page.encode(season ?? 0, page, key.slice(0, 80));
 
-export function danceView(best: StyleBest, page = 0): View {
+function danceViewNow(best: StyleBest, page = 0): View {
   const pages = Math.max(1, Math.ceil(best.dances.length / dancesPerPage));
   const current = clampPage(page, pages);
   const start = current * dancesPerPage;
@@ -37,3 +38,6 @@ export function danceView(best: StyleBest, page = 0): View {
     });
   return { embeds: [embed.toJSON()], components: pageRow((p) => danceId(best.season, p, best.key), current, pages) };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const danceView = drawnOnce(danceViewNow);

@@ -4,6 +4,7 @@ import type { JudgeRecord, JudgeSeason, MarkTally } from "../lookups/judge.js";
 import { describeRange } from "../lookups/ranges.js";
 import { colors, plain } from "./format.js";
 import { clip, limits, linesToFields } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { clampPage, pageRow } from "./pages.js";
 import type { View } from "./view.js";
 
@@ -28,7 +29,7 @@ function seasonLine(s: JudgeSeason): string {
   return `**S${s.season}** · ${role} · ${weeks} · ${marks}`;
 }
 
-export function judgeView(record: JudgeRecord, page = 0): View {
+function judgeViewNow(record: JudgeRecord, page = 0): View {
   const regular = record.seasons.filter((s) => s.role === "panel").map((s) => s.season);
   const guest = record.seasons.filter((s) => s.role === "guest").map((s) => s.season);
   const lines: string[] = [];
@@ -58,3 +59,6 @@ export function judgeView(record: JudgeRecord, page = 0): View {
     });
   return { embeds: [embed.toJSON()], components: pageRow((p) => judgeId(record.personId, p), current, pages) };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const judgeView = drawnOnce(judgeViewNow);

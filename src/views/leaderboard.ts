@@ -2,9 +2,10 @@ import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builde
 import { ButtonStyle } from "discord-api-types/v10";
 import { leaderboardIds } from "../commands/leaderboard/ids.js";
 import type { Leaderboard } from "../lookups/leaderboard.js";
-import type { Standing } from "../standings/standings.js";
-import { colors, coupleName, danceText, judgesLine, longDate, plain, score } from "./format.js";
+import { runningStandings, type Standing } from "../standings/standings.js";
+import { colors, coupleName, danceText, judgesLine, longDate, plain, score, songText } from "./format.js";
 import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import type { View } from "./view.js";
 
 const medals = ["🥇", "🥈", "🥉"];
@@ -15,33 +16,81 @@ function leaderboardId(season: number, week: number, page: number, tag?: "page" 
   return leaderboardIds.week.encode(season, week, page);
 }
 
-function standingField(s: Standing, carryWeeks: number[]): Field {
-  const medal = medals[s.rank - 1] ?? "";
-  const name = clip(`${medal} ${s.rank}. ${coupleName(s.couple)} — ${score(s.total)}`.trim(), limits.fieldName);
-  const lines = s.dances.map((d) => `• ${danceText(d)}`);
+/**
+ * A couple's line in the ranked list: rank (ties share one), couple, and the total, never written as more than its
+ * maximum: the judges' part reads "37/40", bonus points and carried-over weeks are added apart.
+ */
+export function rankLine(s: Standing, carryWeeks: readonly number[]): string {
+  const medal = medals[s.rank - 1];
+  const who = `${medal ? `${medal} ` : ""}**${s.rank}.** ${plain(coupleName(s.couple))}`;
+  if (s.judgesMax === 0 && s.bonus === 0 && s.carryOver === 0) return `${who} — not scored`;
+  if (s.weeklyOnly) {
+    // MCM's weekly figures spread any bonus over the judges: the sum may pass the judges' maximum, so say so.
+    const bonus = s.bonus !== 0 ? ` + ${score(s.bonus)} bonus` : "";
+    const carry = carryWeeks.length ? `week ${carryWeeks.join(" + ")} ${score(s.carryOver)}/${s.carryOverMax} + ` : "";
+    return `${who} — **${score(s.total)}** (${carry}weekly figures ${score(s.judgesTotal)}, any bonus included, of a judges' maximum of ${s.judgesMax}${bonus})`;
+  }
+  const parts: string[] = [];
+  if (carryWeeks.length) parts.push(`week ${carryWeeks.join(" + ")} ${score(s.carryOver)}/${s.carryOverMax}`);
+  const judges = `${score(s.judgesTotal)}/${s.judgesMax}`;
+  if (parts.length === 0 && s.bonus === 0) return `${who} — **${score(s.judgesTotal)}**/${s.judgesMax}`;
+  parts.push(carryWeeks.length ? `this week ${judges}` : judges);
+  if (s.bonus !== 0) parts.push(`${s.bonus > 0 ? "" : "−"}${score(Math.abs(s.bonus))} bonus`);
+  return `${who} — **${score(s.total)}** (${parts.join(" + ")})`;
+}
+
+/** The per-dance detail of one couple: style, song, each judge's mark; in a carry-over week, the standing after each dance. */
+function standingField(s: Standing, sheet: Leaderboard["sheet"]): Field {
+  const carryWeeks = sheet.carryOverFrom;
+  const name = clip(`${s.rank}. ${coupleName(s.couple)}`, limits.fieldName);
+  const running = carryWeeks.length ? runningStandings(s) : [];
+  const lines = s.dances.map((d, i) => {
+    const after = running[i];
+    return `• ${danceText(d)}${after && d.judgesTotal !== null ? ` → ${score(after.points)}/${after.max} with week ${carryWeeks.join(" + ")}` : ""}`;
+  });
   if (s.weeklyOnly && s.weeklyScores) {
     lines.push(
       `• Weekly per-judge figures${s.dances.some((d) => d.judgesTotal !== null) ? " (the total; not every dance has scores of its own)" : s.dances.length ? " (these dances have no scores of their own)" : " (no dance-by-dance record)"}: ${s.weeklyScores.map((v) => (v === null ? "–" : score(v))).join(" · ")}`,
     );
   }
-  const parts = [`judges ${score(s.judgesTotal)}/${s.judgesMax}`];
-  if (s.bonus !== 0) parts.push(`bonus ${s.bonus > 0 ? "+" : ""}${score(s.bonus)}`);
-  if (carryWeeks.length > 0) parts.push(`week ${carryWeeks.join(" + ")} carry-over ${score(s.carryOver)}`);
-  if (parts.length > 1 || s.dances.length > 1) lines.push(`Total: ${parts.join(" + ")} = **${score(s.total)}**`);
-  return { name, value: fitLines(lines) };
+  // Points won in a dance, then points for the week (immunity): each with its reason, apart from the judges' marks.
+  const bonuses = [
+    ...s.dances.flatMap((d) => d.performance.bonus.filter((b) => b.coupleId === s.couple.id)),
+    ...sheet.bonus.filter((b) => b.coupleId === s.couple.id),
+  ];
+  for (const b of bonuses) lines.push(`• Bonus: ${score(b.points)}${b.reason ? ` (${plain(b.reason)})` : ""}`);
+  return { name, value: fitLines(lines.length ? lines : ["No dance recorded"]) };
 }
 
-/** `seasons`: every season in the records, for previous/next season buttons (none when empty). */
-export function leaderboardView(board: Leaderboard, page = 0): View {
+function announcedLine(a: Leaderboard["announced"][number]): string {
+  const p = a.performance;
+  const what = [p.style ? plain(p.style) : "", songText(p.song, p.artist)].filter(Boolean).join(" · ");
+  return `• ${a.couples.map((c) => plain(coupleName(c))).join(", ")} — ${what || "dance not named yet"}`;
+}
+
+/**
+ * Previous/next season buttons use every season in the records (`board.seasonNumbers`).
+ * The description lists every couple of the week with rank and total, on every page; the fields hold the per-dance
+ * detail, paged when a busy week does not fit one message.
+ */
+function leaderboardViewNow(board: Leaderboard, page = 0): View {
   const seasons = board.seasonNumbers;
-  const { sheet, standings, weekNumbers } = board;
+  const { sheet, standings, weekNumbers, announced } = board;
   const title = clip(
     `Season ${sheet.season} · Week ${sheet.week}${sheet.label ? ` (${sheet.label})` : ""}${sheet.theme ? ` — ${sheet.theme}` : ""}`,
     limits.title,
   );
   const header: string[] = [];
-  const aired = longDate(sheet.airDate);
-  if (aired) header.push(`Aired ${aired}`);
+  const date = longDate(sheet.airDate);
+  if (sheet.status === "scheduled") {
+    header.push(
+      `Scheduled${date ? ` for ${date}` : ""}. This night has not aired in our records yet: its dances, judges, scores and results are not known.`,
+    );
+  } else if (sheet.status === "announced") {
+    header.push(
+      `Scheduled${date ? ` for ${date}` : ""}. The dances below were announced before the show and are not scored yet; the judges' marks and results are not known.`,
+    );
+  } else if (date) header.push(`Aired ${date}`);
   if (sheet.judges.length > 0) header.push(`Judges: ${plain(judgesLine(sheet.judges))}`);
   if (sheet.carryOverFrom.length > 0) {
     header.push(`Standings add each couple's week ${sheet.carryOverFrom.join(" + ")} judges' total, as broadcast.`);
@@ -57,13 +106,19 @@ export function leaderboardView(board: Leaderboard, page = 0): View {
       "Some totals come from weekly per-judge figures (each the mean over the couple's dances), as not every dance has scores of its own.",
     );
   }
-  if (standings.length === 0) header.push("No scores are recorded for this week.");
-  const description = clip(header.join("\n"), limits.description);
+  if (standings.length === 0 && !sheet.status) header.push("No scores are recorded for this week.");
+  const list = [
+    ...standings.map((s) => rankLine(s, sheet.carryOverFrom)),
+    ...(announced.length ? ["**Announced, not scored yet**", ...announced.map(announcedLine)] : []),
+  ];
+  const description = fitLines([...header, "", ...list], limits.description);
 
-  const fields = standings.map((s) => standingField(s, sheet.carryOverFrom));
-  const pages = paginateFields(fields, title.length + description.length + 120);
+  const fields = standings.map((s) => standingField(s, sheet));
+  const footerText = (pages: number, at: number) =>
+    `${pages > 1 ? `Page ${at + 1}/${pages} of dance details · ` : ""}Judges' marks out of 10 · bonus points shown apart`;
+  const pages = paginateFields(fields, title.length + description.length + footerText(9, 9).length + 20);
   const current = Math.min(Math.max(page, 0), pages.length - 1);
-  const footer = `${pages.length > 1 ? `Page ${current + 1}/${pages.length} · ` : ""}Judges' marks out of 10 · bonus points shown apart`;
+  const footer = footerText(pages.length, current);
 
   const embed = new EmbedBuilder()
     .setColor(colors.mirrorball)
@@ -111,12 +166,12 @@ export function leaderboardView(board: Leaderboard, page = 0): View {
       new ActionRowBuilder<ButtonBuilder>().addComponents(
         new ButtonBuilder()
           .setCustomId(leaderboardId(sheet.season, sheet.week, current - 1, "page"))
-          .setLabel("Previous page")
+          .setLabel("◀ Dance details")
           .setStyle(ButtonStyle.Primary)
           .setDisabled(current === 0),
         new ButtonBuilder()
           .setCustomId(leaderboardId(sheet.season, sheet.week, current + 1, "page"))
-          .setLabel("Next page")
+          .setLabel("Dance details ▶")
           .setStyle(ButtonStyle.Primary)
           .setDisabled(current === pages.length - 1),
       ),
@@ -124,3 +179,6 @@ export function leaderboardView(board: Leaderboard, page = 0): View {
   }
   return { embeds: [embed.toJSON()], components: rows.map((r) => r.toJSON()) };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const leaderboardView = drawnOnce(leaderboardViewNow);

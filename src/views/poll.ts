@@ -109,7 +109,7 @@ export interface ResultsInput {
 }
 
 /** The results message: counts, percentages, the winner(s), and the bar chart. */
-export function pollResultsView({ poll, result, voters, outcome }: ResultsInput): View {
+export async function pollResultsView({ poll, result, voters, outcome }: ResultsInput): Promise<View> {
   const file = `poll-${poll.id}.png`;
   const leaders = result.rows.filter((r) => result.leaders.includes(r.position));
   const headline =
@@ -146,7 +146,9 @@ export function pollResultsView({ poll, result, voters, outcome }: ResultsInput)
   return {
     embeds: [embed],
     components: [],
-    files: [{ name: file, data: pollChartPng(poll.question, result), description: "Bar chart of the poll results" }],
+    files: [
+      { name: file, data: await pollChartPng(poll.question, result), description: "Bar chart of the poll results" },
+    ],
   };
 }
 

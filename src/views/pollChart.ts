@@ -1,9 +1,9 @@
 import type { Tally } from "../polls/tally.js";
-import { renderBarChart } from "./chart.js";
+import { renderBarChart } from "./charts.js";
 import { clip } from "./limits.js";
 
 /** The results as a bar chart: one bar per answer, numbered and named as in the embed, with its share of the vote. */
-export function pollChartPng(question: string, result: Tally): Buffer {
+export function pollChartPng(question: string, result: Tally): Promise<Buffer> {
   return renderBarChart({
     title: clip(question, 80),
     labels: result.rows.map((row, i) => clip(`${i + 1}. ${row.label}`, 42)),

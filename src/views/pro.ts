@@ -3,6 +3,7 @@ import { proIds } from "../commands/pro/ids.js";
 import type { ProCareer, ProSeason } from "../lookups/pro.js";
 import { colors, ordinal, plain, score } from "./format.js";
 import { clip, limits, linesToFields } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { clampPage, pageRow } from "./pages.js";
 import { danceLabel } from "./scores.js";
 import type { View } from "./view.js";
@@ -23,7 +24,7 @@ function seasonLine(s: ProSeason): string {
   return `**S${s.season}** · ${plain(s.celebrity)} · ${place} · ${average}${perfect}`;
 }
 
-export function proView(career: ProCareer, page = 0): View {
+function proViewNow(career: ProCareer, page = 0): View {
   const lines: string[] = [];
   const n = career.seasons.length;
   lines.push(`${n} season${n === 1 ? "" : "s"} as a pro (${career.seasons.map((s) => s.season).join(", ")})`);
@@ -52,3 +53,6 @@ export function proView(career: ProCareer, page = 0): View {
     });
   return { embeds: [embed.toJSON()], components: pageRow((p) => proId(career.personId, p), current, pages) };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const proView = drawnOnce(proViewNow);

@@ -3,13 +3,14 @@ import type { Records } from "../lookups/records.js";
 import type { CoupleTally } from "../lookups/scores.js";
 import { colors, plain } from "./format.js";
 import { clip, fitLines, limits } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { danceLabel } from "./scores.js";
 import type { View } from "./view.js";
 
 const coupleText = (c: CoupleTally, season: boolean) =>
   `${plain(c.celebrity)} & ${plain(c.pro)}${season ? ` (S${c.season})` : ""}`;
 
-export function recordsView(r: Records): View {
+function recordsViewNow(r: Records): View {
   const all = r.season === null;
   const numbered = (lines: string[]) =>
     lines.length ? fitLines(lines.map((l, i) => `${i + 1}. ${l}`)) : "None recorded.";
@@ -38,3 +39,6 @@ export function recordsView(r: Records): View {
     });
   return { embeds: [embed.toJSON()], components: [] };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const recordsView = drawnOnce(recordsViewNow);

@@ -3,6 +3,7 @@ import { seasonIds } from "../commands/season/ids.js";
 import type { CastMember, SeasonOverview } from "../lookups/season.js";
 import { colors, longDate, ordinal, plain } from "./format.js";
 import { clip, limits, linesToFields } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { neighbourRow, neighbours } from "./pages.js";
 import type { View } from "./view.js";
 
@@ -14,7 +15,7 @@ function castLine(c: CastMember): string {
   return `${medal}${place} ${plain(c.celebrity)} & ${plain(c.pro)} — ${plain(c.result)}`;
 }
 
-export function seasonView(s: SeasonOverview): View {
+function seasonViewNow(s: SeasonOverview): View {
   const lines: string[] = [];
   if (s.winners.length > 0) {
     const who = s.winners.map((w) => `**${plain(w.celebrity)} & ${plain(w.pro)}**`).join(" and ");
@@ -44,3 +45,6 @@ export function seasonView(s: SeasonOverview): View {
   );
   return { embeds: [embed.toJSON()], components: [row] };
 }
+
+/** Drawn once per remembered lookup and page (src/views/memo.ts). */
+export const seasonView = drawnOnce(seasonViewNow);

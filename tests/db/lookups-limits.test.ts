@@ -39,6 +39,9 @@ afterAll(async () => database?.close());
 
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+const medal = (rank: number) => ["🥇 ", "🥈 ", "🥉 "][rank - 1] ?? "";
+const plainText = (text: string) => text.replace(/([*_`~|>\\])/g, "\\$1");
+
 /** Discord's limits, as the local Discord enforces them, plus what a page count promises. */
 function withinLimits(view: View, label: string): void {
   expect(checkMessage({ content: view.content, embeds: view.embeds, components: view.components }), label).toEqual([]);
@@ -61,7 +64,7 @@ function everyPage(draw: (page: number) => View, label: string): number {
 }
 
 describe(`every reply within Discord's limits on ${engine}`, () => {
-  const allSeasons = Array.from({ length: 34 }, (_, i) => i + 1);
+  const allSeasons = Array.from({ length: 35 }, (_, i) => i + 1);
   test.each(allSeasons)(
     "GIVEN season %i WHEN /season, /results and /leaderboard draw every week THEN all fit",
     async (season) => {
@@ -71,7 +74,26 @@ describe(`every reply within Discord's limits on ${engine}`, () => {
       for (const week of weekNumbers) {
         withinLimits(resultsView(await getWeekResults(database.db, { season, week })), `results ${season}/${week}`);
         const board = await getLeaderboard(database.db, { season, week });
-        everyPage((p) => leaderboardView(board, p), `leaderboard ${season}/${week}`);
+        const pages = everyPage((p) => leaderboardView(board, p), `leaderboard ${season}/${week}`);
+        // The first-page rule: every page's description ranks the week's whole cast, each couple once with its total.
+        const dancing = new Set([
+          ...board.sheet.performances.filter((p) => p.status !== "announced").flatMap((p) => p.coupleIds),
+          ...board.sheet.weeklyScores.map((w) => w.coupleId),
+        ]);
+        expect(board.standings.map((s) => s.couple.id).sort(), `${season}/${week} cast`).toEqual([...dancing].sort());
+        for (let page = 0; page < pages; page++) {
+          const lines = (leaderboardView(board, page).embeds[0]?.description ?? "").split("\n");
+          const ranked = lines.filter((l) => /^(\S+ )?\*\*\d+\.\*\* /.test(l));
+          expect(
+            ranked.map((l) => l.replace(/ — .*$/, "")),
+            `leaderboard ${season}/${week} page ${page}`,
+          ).toEqual(
+            board.standings.map(
+              (s) => `${medal(s.rank)}**${s.rank}.** ${plainText(`${s.couple.celebrity} & ${s.couple.pro}`)}`,
+            ),
+          );
+          for (const l of ranked) expect(l).toMatch(/ — (\*\*[\d.]+\*\*|not scored)/);
+        }
       }
     },
   );
@@ -105,7 +127,7 @@ describe(`every reply within Discord's limits on ${engine}`, () => {
     }
   });
 
-  test.each([15, 20, 21, 23, 31, 33, 34])(
+  test.each([15, 20, 21, 23, 31, 33, 34, 35])(
     "GIVEN season %i's winner and runner-up WHEN /couple and /compare draw with charts THEN they fit and the PNGs are valid",
     async (season) => {
       const [winner, second] = (await getSeasonOverview(database.db, season)).cast;

@@ -30,7 +30,7 @@ describe(`leaderboard queries on ${engine}`, () => {
       xochitl?.dances.map((d) => [d.performance.round, d.performance.style, d.performance.song, d.judgesTotal]),
     ).toEqual([
       ["redemption", "Foxtrot", "Unconditionally", 30],
-      ["freestyle", "Freestyle", null, 30],
+      ["freestyle", "Freestyle", "Que Calor", 30],
     ]);
     expect(board.sheet.judges.map((j) => j.name)).toEqual(["Carrie Ann Inaba", "Derek Hough", "Bruno Tonioli"]);
   });
@@ -41,9 +41,33 @@ describe(`leaderboard queries on ${engine}`, () => {
     for (const s of board.standings) for (const d of s.dances) expect(d.performance.scores).toHaveLength(4);
   });
 
-  test("GIVEN no options WHEN asked THEN the latest season's latest week answers", async () => {
+  test("GIVEN no options WHEN asked THEN the latest season's latest week that aired answers", async () => {
+    // Season 35 is on the air: weeks 1-3 scored, week 4 announced, weeks 5-11 scheduled.
     const board = await getLeaderboard(database.db, {});
-    expect(board.sheet.week).toBe(board.weekNumbers.at(-1));
+    expect([board.sheet.season, board.sheet.week, board.sheet.status]).toEqual([35, 3, null]);
+    expect(board.weekNumbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(board.standings).toHaveLength(13);
+  });
+
+  test("GIVEN season 35 week 4 WHEN asked THEN its announced dances are listed, unscored and unranked", async () => {
+    const board = await getLeaderboard(database.db, { season: 35, week: 4 });
+    expect(board.sheet.status).toBe("announced");
+    expect(board.standings).toEqual([]);
+    expect(board.announced).toHaveLength(12);
+    expect(
+      board.announced.map((a) => [a.couples[0]?.celebrity, a.performance.style, a.performance.song]),
+    ).toContainEqual(["Amber Glenn", "Rumba", "Hero"]);
+    expect(board.announced.every((a) => a.performance.scores.length === 0)).toBe(true);
+  });
+
+  test("GIVEN season 35 week 7 WHEN asked THEN it is a scheduled night with a date and theme only", async () => {
+    const board = await getLeaderboard(database.db, { season: 35, week: 7 });
+    expect([board.sheet.status, board.sheet.theme, board.sheet.airDate]).toEqual([
+      "scheduled",
+      "Horror Movie Night",
+      "2026-10-27",
+    ]);
+    expect([board.standings, board.announced, board.sheet.judges]).toEqual([[], [], []]);
   });
 
   test.each([

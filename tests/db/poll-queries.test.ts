@@ -9,6 +9,7 @@ import type { DatabaseHandle } from "../../src/db/client.js";
 import {
   advanceSchedule,
   castVote,
+  castVotes,
   claimTallyEdit,
   closeDuePolls,
   closePoll,
@@ -96,6 +97,64 @@ describe(`prediction polls from the records (${engine})`, () => {
 
   test("GIVEN a finished season WHEN an elimination poll is asked without a week THEN the refusal says how to replay", async () => {
     await expect(predictionPoll(database.db, { kind: "elimination", season: 32 })).rejects.toThrow(/week:3/);
+  });
+});
+
+describe(`votes committed together (${engine})`, () => {
+  test("GIVEN votes on two polls, one closed, one forged and one changed WHEN written in one statement THEN each gets its own answer", async () => {
+    const open = await openPoll({ options: [{ label: "Yes" }, { label: "No" }] });
+    const other = await openPoll({ options: [{ label: "Red" }, { label: "Blue" }] });
+    const closed = await openPoll({ options: [{ label: "Up" }, { label: "Down" }] });
+    await closePoll(database.db, closed.poll.id, "test");
+    await vote(open.poll.id, open.poll.messageId, user(1), 0);
+    const at = (p: { poll: { id: number; messageId: string } }, userId: string, position: number) => ({
+      pollId: p.poll.id,
+      messageId: p.poll.messageId,
+      userId,
+      position,
+      guildId,
+    });
+    const results = await castVotes(database.db, [
+      at(open, user(1), 1),
+      at(open, user(2), 0),
+      at(other, user(1), 1),
+      at(closed, user(3), 0),
+      { ...at(open, user(4), 0), messageId: "1" },
+      at(open, user(5), 9),
+    ]);
+    expect(results).toEqual([
+      { stored: true, label: "No", closesAt: expect.any(Date), changed: true },
+      { stored: true, label: "Yes", closesAt: expect.any(Date), changed: false },
+      { stored: true, label: "Blue", closesAt: expect.any(Date), changed: false },
+      { stored: false, reason: "closed" },
+      { stored: false, reason: "foreign" },
+      { stored: false, reason: "option" },
+    ]);
+    expect(Object.fromEntries(await countVotes(database.db, open.poll.id))).toEqual({ 0: 1, 1: 1 });
+    expect(Object.fromEntries(await countVotes(database.db, other.poll.id))).toEqual({ 1: 1 });
+    expect(await countVotes(database.db, closed.poll.id)).toEqual(new Map());
+  });
+
+  test("GIVEN batches of votes racing a close WHEN both finish THEN every vote accepted is counted and no later one", async () => {
+    const { poll } = await openPoll({ options: [{ label: "Yes" }, { label: "No" }] });
+    const batch = (from: number) =>
+      castVotes(
+        database.db,
+        Array.from({ length: 50 }, (_, i) => ({
+          pollId: poll.id,
+          messageId: poll.messageId,
+          userId: user(from + i),
+          position: 1,
+          guildId,
+        })),
+      );
+    const batches = [batch(0), batch(100), batch(200)];
+    const closing = closePoll(database.db, poll.id, "test");
+    const accepted = (await Promise.all(batches)).flat().filter((r) => r.stored).length;
+    await closing;
+    const after = await batch(300);
+    expect(after.every((r) => !r.stored)).toBe(true);
+    expect((await countVotes(database.db, poll.id)).get(1) ?? 0).toBe(accepted);
   });
 });
 

@@ -12,8 +12,8 @@ const fan = { id: "920000000000000001", username: "fan1" };
 
 const judges = ["Carrie Ann Inaba", "Derek Hough", "Bruno Tonioli"];
 
-/** Season 35 after its premiere: four couples, one scored night, one elimination. */
-function season35(): SeasonFile {
+/** Season 36 after its premiere: four couples, one scored night, one elimination. */
+function season36(): SeasonFile {
   const dance = (couple: string, style: string, scores: number[]) => ({
     round: "regular" as const,
     style,
@@ -25,8 +25,8 @@ function season35(): SeasonFile {
   return {
     format: "mirrorball.season/1",
     franchise: "dwts-us",
-    season: 35,
-    title: "Dancing with the Stars (US) season 35",
+    season: 36,
+    title: "Dancing with the Stars (US) season 36",
     premiere: "2026-09-15",
     finale: null,
     hosts: ["Alfonso Ribeiro", "Julianne Hough"],
@@ -81,7 +81,7 @@ async function importFile(text: string | Buffer, options: { filename?: string; u
   const ix = await t.discord.slash({
     name: "admin",
     subcommand: "import",
-    options: { file: { filename: options.filename ?? "season-35.json", bytes: text } },
+    options: { file: { filename: options.filename ?? "season-36.json", bytes: text } },
     user: options.user ?? owner,
     guildId: adminGuild.id,
   });
@@ -112,40 +112,40 @@ async function lookup(name: string, options: Record<string, string | number>) {
 
 describe(`/admin import through the real bot (${engine})`, () => {
   test("GIVEN a member who is not a bot owner WHEN they import a file THEN a private sentence refuses it", async () => {
-    const ix = await importFile(fileText(season35()), { user: fan });
+    const ix = await importFile(fileText(season36()), { user: fan });
     const reply = replyOf(ix);
     expect(reply?.content).toMatch(/^Only the bot's owners can change the show's records/);
     expect(isEphemeral(reply)).toBe(true);
-    expect((await lookup("season", { number: 35 }))?.content).toMatch(/^There is no season 35 in the records/);
+    expect((await lookup("season", { number: 36 }))?.content).toMatch(/^There is no season 36 in the records/);
   });
 
   test.each([
     [
       "a missing comma",
-      fileText(season35()).replace('"season": 35,', '"season": 35'),
-      /^Nothing was changed: season-35\.json has 1 problem to fix\.\n• is not valid JSON at line 5, column 3: Expected ',' or '}' after property value$/,
+      fileText(season36()).replace('"season": 36,', '"season": 36'),
+      /^Nothing was changed: season-36\.json has 1 problem to fix\.\n• is not valid JSON at line 5, column 3: Expected ',' or '}' after property value$/,
     ],
     [
       "its end cut off",
-      fileText(season35()).replace(/(?<="judges": \[)[\s\S]*$/, ""),
-      /^Nothing was changed: season-35\.json has 1 problem to fix\.\n• is not valid JSON at line 12, column 14: it ends before every \{ and \[ is closed$/,
+      fileText(season36()).replace(/(?<="judges": \[)[\s\S]*$/, ""),
+      /^Nothing was changed: season-36\.json has 1 problem to fix\.\n• is not valid JSON at line 12, column 14: it ends before every \{ and \[ is closed$/,
     ],
     [
       "a score over 10",
       fileText({
-        ...season35(),
+        ...season36(),
         weeks: [
           {
-            ...season35().weeks[0],
-            performances: season35().weeks[0]?.performances.map((p, i) => (i === 2 ? { ...p, scores: [8, 11, 9] } : p)),
+            ...season36().weeks[0],
+            performances: season36().weeks[0]?.performances.map((p, i) => (i === 2 ? { ...p, scores: [8, 11, 9] } : p)),
           },
         ],
       }),
-      /^Nothing was changed: season-35\.json has 1 problem to fix\.\n• weeks\[0\]\.performances\[2\]\.scores\[1\] /,
+      /^Nothing was changed: season-36\.json has 1 problem to fix\.\n• weeks\[0\]\.performances\[2\]\.scores\[1\] /,
     ],
     [
       "a result for someone not in the cast",
-      fileText(season35()).replace('{\n          "couple": "Quinn Ames"', '{\n          "couple": "Quinn Amos"'),
+      fileText(season36()).replace('{\n          "couple": "Quinn Ames"', '{\n          "couple": "Quinn Amos"'),
       /• weeks\[0\]\.results\[0\]\.couple names "Quinn Amos", who is not in this season's couples/,
     ],
   ])(
@@ -168,27 +168,27 @@ describe(`/admin import through the real bot (${engine})`, () => {
     expect(isEphemeral(reply)).toBe(true);
   });
 
-  test("GIVEN a valid season-35 file WHEN an owner imports it and presses Cancel THEN the dry run is closed and nothing changes", async () => {
-    const ix = await importFile(fileText(season35()));
+  test("GIVEN a valid season-36 file WHEN an owner imports it and presses Cancel THEN the dry run is closed and nothing changes", async () => {
+    const ix = await importFile(fileText(season36()));
     const { message, cancel, confirm } = dryRun(ix);
-    expect(message.embeds[0]?.title).toBe("Dry run: season-35.json");
+    expect(message.embeds[0]?.title).toBe("Dry run: season-36.json");
     expect(message.embeds[0]?.description).toBe(
-      "What season-35.json would change in season 35:\n\nNew season 35: 4 couples, 1 week, 4 dances.",
+      "What season-36.json would change in season 36:\n\nNew season 36: 4 couples, 1 week, 4 dances.",
     );
     const cancelled = await press(message, cancel);
     expect(cancelled.finalMessage()?.id).toBe(message.id);
-    expect(cancelled.finalMessage()?.content).toBe("Import of season-35.json cancelled; nothing changed.");
+    expect(cancelled.finalMessage()?.content).toBe("Import of season-36.json cancelled; nothing changed.");
     expect(cancelled.finalMessage()?.components).toEqual([]);
     expect(cancelled.finalMessage()?.embeds).toEqual([]);
     // A Confirm press that was on its way (a second client) finds nothing to apply.
     const late = await press(message, confirm, owner, true);
     expect(replyOf(late)?.content).toMatch(/^That import was already applied, cancelled or has expired/);
     expect(isEphemeral(replyOf(late))).toBe(true);
-    expect((await lookup("season", { number: 35 }))?.content).toMatch(/^There is no season 35 in the records/);
+    expect((await lookup("season", { number: 36 }))?.content).toMatch(/^There is no season 36 in the records/);
   });
 
-  test("GIVEN a dry run WHEN a fan or another owner presses Confirm THEN it is refused; WHEN its owner does THEN season 35 answers /season and /leaderboard", async () => {
-    const { message, confirm } = dryRun(await importFile(fileText(season35())));
+  test("GIVEN a dry run WHEN a fan or another owner presses Confirm THEN it is refused; WHEN its owner does THEN season 36 answers /season and /leaderboard", async () => {
+    const { message, confirm } = dryRun(await importFile(fileText(season36())));
     const byFan = await press(message, confirm, fan);
     expect(replyOf(byFan)?.content).toMatch(/^Only the bot's owners can change the show's records/);
     const byCoOwner = await press(message, confirm, coOwner);
@@ -201,27 +201,27 @@ describe(`/admin import through the real bot (${engine})`, () => {
     const applied = await press(message, confirm);
     const embed = applied.finalMessage()?.embeds[0];
     expect(applied.finalMessage()?.id).toBe(message.id);
-    expect(embed?.title).toBe("Season 35 imported");
-    expect(embed?.description).toBe("New season 35: 4 couples, 1 week, 4 dances.");
-    expect(embed?.footer?.text).toMatch(/^Season 35 · revision 1 · Every server sees it now/);
+    expect(embed?.title).toBe("Season 36 imported");
+    expect(embed?.description).toBe("New season 36: 4 couples, 1 week, 4 dances.");
+    expect(embed?.footer?.text).toMatch(/^Season 36 · revision 1 · Every server sees it now/);
     expect(applied.finalMessage()?.components).toEqual([]);
 
-    const season = await lookup("season", { number: 35 });
+    const season = await lookup("season", { number: 36 });
     expect(JSON.stringify(season?.embeds)).toContain("Nova Lane");
-    const board = await lookup("leaderboard", { season: 35, week: 1 });
-    expect(board?.embeds?.[0]?.title).toMatch(/^Season 35 · Week 1/);
-    expect(board?.embeds?.[0]?.fields?.[0]?.name).toBe("🥇 1. Pia Hart & Sasha Farber — 25");
+    const board = await lookup("leaderboard", { season: 36, week: 1 });
+    expect(board?.embeds?.[0]?.title).toMatch(/^Season 36 · Week 1/);
+    expect(board?.embeds?.[0]?.description?.split("\n")).toContain("🥇 **1.** Pia Hart & Sasha Farber — **25**/30");
   });
 
   test("GIVEN a corrected file WHEN Confirm is pressed twice at once THEN the correction is applied once", async () => {
-    const corrected = season35();
+    const corrected = season36();
     const week1 = corrected.weeks[0];
     if (!week1?.performances[1]) throw new Error("fixture has no week 1");
     week1.performances[1].scores = [9, 9, 9];
     const ix = await importFile(fileText(corrected));
     const { message, confirm } = dryRun(ix);
     expect(message.embeds[0]?.description).toBe(
-      'What season-35.json would change in season 35:\n\nweek 1: scores of Otis Reed · regular · Foxtrot · "Foxtrot song" (6 · 6 · 6) → (9 · 9 · 9)',
+      'What season-36.json would change in season 36:\n\nweek 1: scores of Otis Reed · regular · Foxtrot · "Foxtrot song" (6 · 6 · 6) → (9 · 9 · 9)',
     );
     // Both presses leave the client before the bot has answered either: the second sees the buttons too.
     const presses = await Promise.all([
@@ -232,46 +232,46 @@ describe(`/admin import through the real bot (${engine})`, () => {
     const updated = presses.filter((p) => p.finalMessage()?.id === message.id);
     const refused = presses.filter((p) => p.finalMessage()?.id !== message.id);
     expect(updated).toHaveLength(1);
-    expect(t.discord.message(message.id)?.embeds[0]?.title).toBe("Season 35 imported");
-    expect(t.discord.message(message.id)?.embeds[0]?.footer?.text).toMatch(/^Season 35 · revision 2 ·/);
+    expect(t.discord.message(message.id)?.embeds[0]?.title).toBe("Season 36 imported");
+    expect(t.discord.message(message.id)?.embeds[0]?.footer?.text).toMatch(/^Season 36 · revision 2 ·/);
     expect(refused.map((p) => replyOf(p)?.content)).toEqual([expect.stringMatching(/already applied/)]);
     expect(isEphemeral(replyOf(refused[0] as InteractionRecord))).toBe(true);
 
     const log = await t.discord.slash({
       name: "admin",
       subcommand: "log",
-      options: { season: 35 },
+      options: { season: 36 },
       user: owner,
       guildId: adminGuild.id,
     });
     await log.settled();
     const entries = replyOf(log)?.embeds?.[0]?.fields?.map((f) => f.name) ?? [];
     expect(entries).toHaveLength(2);
-    expect(entries.filter((name) => /season 35 r2 · import season-35\.json$/.test(name))).toHaveLength(1);
-    const board = await lookup("leaderboard", { season: 35, week: 1 });
-    expect(board?.embeds?.[0]?.fields?.[0]?.name).toBe("🥇 1. Otis Reed & Jenna Johnson — 27");
+    expect(entries.filter((name) => /season 36 r2 · import season-36\.json$/.test(name))).toHaveLength(1);
+    const board = await lookup("leaderboard", { season: 36, week: 1 });
+    expect(board?.embeds?.[0]?.description?.split("\n")).toContain("🥇 **1.** Otis Reed & Jenna Johnson — **27**/30");
   });
 
   test("GIVEN the season as /admin export gives it WHEN imported again THEN nothing would change", async () => {
     const exported = await t.discord.slash({
       name: "admin",
       subcommand: "export",
-      options: { season: 35 },
+      options: { season: 36 },
       user: owner,
       guildId: adminGuild.id,
     });
     await exported.settled();
     const file = replyOf(exported) && exported.finalMessage()?.attachments[0];
     if (!file) throw new Error(`no export: ${replyOf(exported)?.content}`);
-    expect(file.filename).toBe("season-35.json");
+    expect(file.filename).toBe("season-36.json");
     const ix = await importFile(file.bytes);
-    expect(replyOf(ix)?.content).toBe("season-35.json is exactly season 35 as recorded; nothing would change.");
+    expect(replyOf(ix)?.content).toBe("season-36.json is exactly season 36 as recorded; nothing would change.");
     expect(isEphemeral(replyOf(ix))).toBe(true);
   });
 
   test("GIVEN a dry run WHEN Confirm and Cancel are pressed at once THEN exactly one wins and the message tells the truth", async () => {
-    const before = await getLiveSeason(t.database.db, 35);
-    const renamed = structuredClone(before?.document ?? season35());
+    const before = await getLiveSeason(t.database.db, 36);
+    const renamed = structuredClone(before?.document ?? season36());
     if (renamed.weeks[0]) renamed.weeks[0].theme = "Premiere Night: Icons";
     const { message, confirm, cancel } = dryRun(await importFile(fileText(renamed)));
     const presses = await Promise.all([
@@ -283,13 +283,13 @@ describe(`/admin import through the real bot (${engine})`, () => {
     const losers = presses.filter((p) => p.finalMessage()?.id !== message.id);
     expect(winners).toHaveLength(1);
     expect(losers.map((p) => replyOf(p)?.content)).toEqual([expect.stringMatching(/already applied/)]);
-    const after = await getLiveSeason(t.database.db, 35);
+    const after = await getLiveSeason(t.database.db, 36);
     const shown = t.discord.message(message.id);
-    if (shown?.content === "Import of season-35.json cancelled; nothing changed.") {
+    if (shown?.content === "Import of season-36.json cancelled; nothing changed.") {
       expect(after?.revision).toBe(before?.revision);
       expect(after?.document).toEqual(before?.document);
     } else {
-      expect(shown?.embeds[0]?.title).toBe("Season 35 imported");
+      expect(shown?.embeds[0]?.title).toBe("Season 36 imported");
       expect(after?.revision).toBe((before?.revision ?? 0) + 1);
       expect(after?.document.weeks[0]?.theme).toBe("Premiere Night: Icons");
     }

@@ -32,12 +32,20 @@ describe(`the foundation through the local Discord (${engine})`, () => {
     await ix.settled();
     const embed = embedOf(ix.finalMessage());
     expect(embed?.title).toBe("Season 32 · Week 11 — Finale");
+    // Every couple ranked in the description, the carried-over semifinal added apart from the finale's marks.
+    expect(embed?.description?.split("\n").filter((l) => / — \*\*/.test(l))).toEqual([
+      "🥇 **1.** Xochitl Gomez & Val Chmerkovskiy — **120** (week 10 60/60 + this week 60/60)",
+      "🥈 **2.** Charity Lawson & Artem Chigvintsev — **118** (week 10 59/60 + this week 59/60)",
+      "🥉 **3.** Ariana Madix & Pasha Pashkov — **117** (week 10 58/60 + this week 59/60)",
+      "🥉 **3.** Jason Mraz & Daniella Karagach — **117** (week 10 57/60 + this week 60/60)",
+      "**5.** Alyson Hannigan & Sasha Farber — **104** (week 10 51/60 + this week 53/60)",
+    ]);
     expect(embed?.fields?.map((f) => f.name)).toEqual([
-      "🥇 1. Xochitl Gomez & Val Chmerkovskiy — 120",
-      "🥈 2. Charity Lawson & Artem Chigvintsev — 118",
-      "🥉 3. Ariana Madix & Pasha Pashkov — 117",
-      "🥉 3. Jason Mraz & Daniella Karagach — 117",
-      "5. Alyson Hannigan & Sasha Farber — 104",
+      "1. Xochitl Gomez & Val Chmerkovskiy",
+      "2. Charity Lawson & Artem Chigvintsev",
+      "3. Ariana Madix & Pasha Pashkov",
+      "3. Jason Mraz & Daniella Karagach",
+      "5. Alyson Hannigan & Sasha Farber",
     ]);
     expect(embed?.fields?.[0]?.value).toContain(
       'Redemption · Foxtrot · "Unconditionally" (Katy Perry) — 10 · 10 · 10 = **30**/30',

@@ -34,7 +34,8 @@ const lookupCommands = [
 /** Runs a command as the default member and returns the reply as it stands once the bot is done. */
 async function run(input: SlashInput): Promise<MessageView> {
   const ix = await t.discord.slash(input);
-  // One reply and nothing after it: a short quiet spell is enough to know the bot is done.
+  // One reply (or a deferral and the edit that fills it) and nothing after it: then a short quiet spell is enough.
+  await ix.answered().catch(() => {});
   await ix.settled({ idleMs: 50 });
   const reply = replyOf(ix);
   if (!reply) throw new Error(`/${input.name} left no reply`);
@@ -107,7 +108,7 @@ describe(`lookup commands through the local Discord (${engine})`, () => {
   test("GIVEN /judge name:Carrie Ann Inaba WHEN run THEN her record covers every season with her average and tens", async () => {
     const embed = embedOf(await run({ name: "judge", options: { name: "carrie ann" } }));
     expect(embed.title).toBe("Carrie Ann Inaba — judge");
-    expect(embed.description).toContain("On the panel: season 1-34 (34 seasons)");
+    expect(embed.description).toContain("On the panel: season 1-35 (35 seasons)");
     expect(embed.description).toMatch(/Average mark given: \*\*\d\.\d\d\*\* over \d+ dances · \*\*\d+\*\* tens/);
     expect(fieldText(embed)).toMatch(/^\*\*S1\*\* · panel/m);
   });
@@ -140,7 +141,13 @@ describe(`lookup commands through the local Discord (${engine})`, () => {
     expect(embed.fields?.[1]?.value).toContain("Season 32 · 4th place");
     // The best dance is the couple's own, not the team dance they shared with others.
     expect(embed.fields?.[0]?.value).toContain("Best: **40**/40 · Tango · S32 W8");
-    expect(embed.fields?.[2]?.value.split("\n")[0]).toBe("W1: 18 vs 22");
+    // Marks out of 10, not raw totals whose maximum jumps from 30 to 80 (week 7's two dances of four judges).
+    expect(embed.fields?.[2]?.name).toBe("Average judge's mark week by week (out of 10)");
+    const weeks = embed.fields?.[2]?.value.split("\n") ?? [];
+    expect(weeks[0]).toBe("W1: 6 vs 7.33");
+    for (const line of weeks)
+      for (const mark of line.replace(/^W\d+: /, "").split(" vs "))
+        if (mark !== "–") expect(Number(mark)).toBeLessThanOrEqual(10);
     const [chart] = reply.attachments;
     expect(chart?.filename).toMatch(/^compare-\d+-\d+\.png$/);
     // The local Discord, like Discord, turns attachment:// into the uploaded file's URL.
@@ -161,23 +168,30 @@ describe(`lookup commands through the local Discord (${engine})`, () => {
     expect(size.height).toBeGreaterThanOrEqual(300);
   });
 
-  test("GIVEN Joey Graziadei's season 33, known only as weekly figures WHEN /couple runs THEN no week claims more than its maximum", async () => {
+  test("GIVEN Joey Graziadei's season 33 WHEN /couple runs THEN no week claims more than its maximum: bonus points stand apart", async () => {
     const embed = embedOf(await run({ name: "couple", options: { name: "Joey Graziadei" } }));
     expect(embed.title).toBe("Joey Graziadei & Jenna Johnson — Season 33");
-    const week6 = embed.fields?.find((f) => f.name.startsWith("Week 6"));
-    expect(week6?.name).toBe("Week 6 — Halloween Nightmares Night · 32 from weekly figures · 1st of 7");
-    for (const field of embed.fields ?? []) {
-      const marks = /· ([\d.]+)\/(\d+) ·/.exec(field.name);
+    const field = (week: number) => embed.fields?.find((f) => f.name.startsWith(`Week ${week} `))?.name;
+    // Week 3: two nights, each scored by the panel and that night's guest (totals only): 34 + 36 of 80.
+    expect(field(3)).toBe("Week 3 — Soul Train Night / Hair Metal Night · 70/80 · 1st of 11");
+    // Week 6: 29 from the judges and 3 bonus points, not "32/30".
+    expect(field(6)).toBe("Week 6 — Halloween Nightmares Night · 29/30 + 3 bonus · 1st of 7");
+    for (const f of embed.fields ?? []) {
+      const marks = /· ([\d.]+)\/(\d+)(?: [+−] [\d.]+ bonus)? ·/.exec(f.name);
+      expect(marks, f.name).not.toBeNull();
       if (marks) expect(Number(marks[1])).toBeLessThanOrEqual(Number(marks[2]));
     }
   });
 
-  test("GIVEN season 34's finale, partly known as weekly figures WHEN /leaderboard runs THEN totals show without float noise", async () => {
-    const embed = embedOf(await run({ name: "leaderboard", options: { season: 34, week: 11 } }));
-    expect(embed.title).toBe("Season 34 · Week 11 — Finale");
-    // Weekly figures like 9.67 times three dances once showed as "88.00".
-    for (const field of embed.fields ?? []) expect(field.name).toMatch(/ — \d+(\.\d\d?)?$/);
-    expect(embed.fields?.map((f) => f.name)).not.toContainEqual(expect.stringMatching(/\.0+$/));
+  test("GIVEN season 31's semifinal, partly known as weekly figures WHEN /leaderboard runs THEN totals show without float noise", async () => {
+    const embed = embedOf(await run({ name: "leaderboard", options: { season: 31, week: 9 } }));
+    expect(embed.title).toBe("Season 31 · Week 9 — Semi-finals");
+    // Weekly figures like 8.5 + 8 + 8 + 8 times two dances once showed as "65.00".
+    const lines = (embed.description ?? "").split("\n").filter((l) => /^\S*\s*\*\*\d+\.\*\*/.test(l));
+    expect(lines).toHaveLength(6);
+    for (const line of lines) expect(line).toMatch(/ — \*\*\d+(\.\d\d?)?\*\*/);
+    expect(lines.join("\n")).not.toMatch(/\.0+\b/);
+    expect(lines.join("\n")).toContain("Trevor Donovan & Emma Slater — **65** (weekly figures 65, any bonus included");
   });
 
   test("GIVEN /help WHEN every page is read THEN it lists every registered command", async () => {
@@ -282,16 +296,15 @@ describe(`autocomplete on the lookup commands (${engine})`, () => {
 
 describe(`bad input to the lookup commands (${engine})`, () => {
   test.each<[SlashInput, string | RegExp]>([
-    [{ name: "season", options: { number: 99 } }, "There is no season 99 in the records. Try a season from 1-34."],
+    [{ name: "season", options: { number: 99 } }, "There is no season 99 in the records. Try a season from 1-35."],
     [{ name: "results", options: { season: 32, week: 15 } }, "Season 32 has no week 15. Try a week from 1-11."],
-    [{ name: "results", options: { season: 99 } }, "There is no season 99 in the records. Try a season from 1-34."],
-    [{ name: "leaderboard", options: { season: 99 } }, /There is no season 99.*Try a season from 1-34/],
+    [{ name: "results", options: { season: 99 } }, "There is no season 99 in the records. Try a season from 1-35."],
+    [{ name: "leaderboard", options: { season: 99 } }, /There is no season 99.*Try a season from 1-35/],
     [{ name: "pro", options: { name: "Zzyzx Qwerty" } }, /No pro called "Zzyzx Qwerty".*Pick one from the list/],
     [{ name: "judge", options: { name: "Val Chmerkovskiy" } }, /No judge called "Val Chmerkovskiy".*Pick one/],
     [{ name: "dance", options: { style: "Moonwalk" } }, /No dance style called "Moonwalk".*Pick one/],
     [{ name: "dance", options: { style: "Tango", season: 99 } }, /There is no season 99/],
     [{ name: "records", options: { season: 99 } }, /There is no season 99/],
-    [{ name: "records", options: { season: 34 } }, /only weekly figures\. Try another season/],
     [{ name: "couple", options: { name: "Zzyzx Qwerty" } }, /No celebrity or pro called "Zzyzx Qwerty".*pick one/],
     [
       { name: "couple", options: { name: "Xochitl Gomez", season: 20 } },

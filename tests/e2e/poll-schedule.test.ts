@@ -40,10 +40,10 @@ async function eventually<T>(check: () => T | undefined, timeoutMs = 10_000): Pr
 
 describe(`the weekly poll schedule through the local Discord (${engine})`, () => {
   test("GIVEN an airing season and a schedule for a show three hours away WHEN the scheduler runs THEN it posts the Mirrorball and week 1 elimination polls once, closing at air time", async () => {
-    // Season 35 is on the air: entered by the owners, so it is the default season.
-    const form = await admin("season", { season: 35 });
+    // A new season 36 is on the air: entered by the owners, so it is the default season.
+    const form = await admin("season", { season: 36 });
     const saved = await t.discord.submitModal({
-      customId: "adm:s:35",
+      customId: "adm:s:36",
       fields: {
         premiere: "2026-09-15",
         hosts: "Alfonso Ribeiro",
@@ -54,7 +54,7 @@ describe(`the weekly poll schedule through the local Discord (${engine})`, () =>
       from: form,
     });
     await saved.settled();
-    for (const [celebrity, pro] of cast) await admin("couple", { season: 35, celebrity, pro });
+    for (const [celebrity, pro] of cast) await admin("couple", { season: 36, celebrity, pro });
 
     // The show airs three hours from now (UTC), so the default 24-hour posting window is already open.
     const air = new Date(Date.now() + 3 * 3_600_000);

@@ -75,7 +75,9 @@ describe(`npm start (${engine})`, () => {
 
     const ix = await discord.slash({ name: "leaderboard", options: { season: 32, week: 11 } });
     await ix.settled();
-    expect(ix.finalMessage()?.embeds?.[0]?.fields?.[0]?.name).toBe("🥇 1. Xochitl Gomez & Val Chmerkovskiy — 120");
+    expect(ix.finalMessage()?.embeds?.[0]?.description?.split("\n")).toContain(
+      "🥇 **1.** Xochitl Gomez & Val Chmerkovskiy — **120** (week 10 60/60 + this week 60/60)",
+    );
     discord.assertNoViolations();
 
     run.child.kill("SIGTERM");

@@ -1,6 +1,7 @@
 import { Client, DiscordAPIError, GatewayIntentBits, GatewayOpcodes, SlashCommandBuilder } from "discord.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
+import { shardOf } from "../../tools/local-discord/gateway.js";
 import { LocalDiscord, type LocalGuild } from "../../tools/local-discord/index.js";
 
 const ping = new SlashCommandBuilder().setName("ping").setDescription("Replies pong").toJSON();
@@ -134,5 +135,65 @@ describe("local Discord gateway", () => {
     expect(ix.finalMessage()?.content).toMatch(/^pong from (one|two)$/);
     discord.assertNoViolations({ ignore: ["already-acknowledged"] });
     expect(() => discord.assertNoViolations()).toThrow(/already-acknowledged/);
+  });
+
+  it("shards: GET /gateway/bot recommends a count, each guild goes to shard (id >> 22) % count only", async () => {
+    const { discord, guild } = await setup();
+    const others = [discord.addGuild({ name: "Two" }), discord.addGuild({ name: "Three" })];
+    const all = [guild, ...others];
+    const info = (await (
+      await fetch(`${discord.apiUrl}/v10/gateway/bot`, { headers: { authorization: `Bot ${discord.token}` } })
+    ).json()) as { shards: number };
+    expect(info.shards).toBe(1);
+
+    const client = await startBot(discord, guild, "bot");
+    cleanup.push(() => client.destroy());
+    for (const g of others) await client.application?.commands.set([ping], g.id);
+
+    const shards = [connect(discord), connect(discord)];
+    for (const [id, socket] of shards.entries()) {
+      cleanup.push(async () => socket.socket.close());
+      await socket.send({ op: GatewayOpcodes.Identify, d: { token: discord.token, intents: 1, shard: [id, 2] } });
+    }
+    const expected = (id: number) => all.filter((g) => shardOf(g.id, 2) === id).map((g) => g.id);
+    for (const [id, socket] of shards.entries()) {
+      await socket.waitFor(() => socket.received.some((p) => p.t === "READY"));
+      const ready = socket.received.find((p) => p.t === "READY")?.d as { shard: number[]; guilds: { id: string }[] };
+      expect(ready.shard).toEqual([id, 2]);
+      expect(ready.guilds.map((g) => g.id).sort()).toEqual(expected(id).sort());
+      await socket.waitFor(() => socket.received.filter((p) => p.t === "GUILD_CREATE").length === expected(id).length);
+    }
+    expect(discord.sessions.map((s) => s.shard)).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
+    // Each raw shard session receives exactly the interactions of its own guilds.
+    for (const g of all) await discord.slash({ name: "ping", guildId: g.id, target: "all" });
+    const seen = (socket: (typeof shards)[number]) =>
+      socket.received.filter((p) => p.t === "INTERACTION_CREATE").map((p) => (p.d as { guild_id: string }).guild_id);
+    for (const [id, socket] of shards.entries()) {
+      await socket.waitFor(() => seen(socket).length >= expected(id).length);
+      expect(seen(socket).sort()).toEqual(expected(id).sort());
+    }
+  });
+
+  it("refuses a connection that would hold more guilds than allowed with 4011, and a bad shard with 4010", async () => {
+    const { discord } = await setup({ maxGuildsPerShard: 2 });
+    discord.addGuild({ name: "Two" });
+    discord.addGuild({ name: "Three" });
+    const unsharded = connect(discord);
+    await unsharded.send({ op: GatewayOpcodes.Identify, d: { token: discord.token, intents: 1 } });
+    expect(await unsharded.closed).toBe(4011);
+    const bad = connect(discord);
+    await bad.send({ op: GatewayOpcodes.Identify, d: { token: discord.token, intents: 1, shard: [2, 2] } });
+    expect(await bad.closed).toBe(4010);
+    // Three guilds over three shards: at most one each, so every shard is accepted.
+    for (const id of [0, 1, 2]) {
+      const shard = connect(discord);
+      cleanup.push(async () => shard.socket.close());
+      await shard.send({ op: GatewayOpcodes.Identify, d: { token: discord.token, intents: 1, shard: [id, 3] } });
+      await shard.waitFor(() => shard.received.some((p) => p.t === "READY"));
+    }
   });
 });

@@ -81,8 +81,16 @@ export function notesMarkdown(output: BuildOutput): string {
     '- **Withdrawals**: `exitWeek` is the week of the withdrawal as the page reports it (a "Withdrew" result, else the first week',
     "  paragraph announcing it), else the couple's last week with MCM scores.",
     '- **Season 1 week 7** is the post-season rematch special: `label: "Rematch special"`, not part of the competition or the standings.',
-    "- **Season 31 weeks 8-10, seasons 33 and 34**: no per-dance source; the MCM weekly figures are stored as `weeklyScores` and no dance is",
-    "  invented. S33/S34 finale dances named in the compiled files are kept, without scores where only totals or nothing were given.",
+    "- **Season 34** is read dance by dance from the Wikipedia article's wikitext with wtf_wikipedia (tables keyed by header, rowspans",
+    "  spread): each week's judge order from its sentence, the week 7 marathon points, the week 8 team dances (with the co-hosts), the week 9",
+    "  relays danced with past champions (stand-ins; 2 points to each winner and to Whitney Leavitt's immunity, from the week's paragraph)",
+    "  and the finale's three dances. Couples, dates and results come from the compiled skeleton; every couple-week reproduces MCM.",
+    "- **Season 31 weeks 7-10 and season 33** come from the compiled files (news recaps and MCM). A dance known only by its total keeps",
+    "  `total`; a couple-week whose dances are not all scored keeps MCM's `weeklyScores`; nothing is invented. S33 week 3's two nights each",
+    "  had one guest judge: both are judges of the week (null for the night they did not judge), one MCM column between them.",
+    '- **Season 35** is on the air in the sources: weeks 1-3 aired and are scored; week 4 is `status: "announced"` with its dances',
+    '  `status: "announced"` (named before the show, no scores, no judges yet); weeks 5-11 are `status: "scheduled"` (date and theme only).',
+    '  Couples still dancing have no placement ("Still competing after week 3"); there is no MCM season 35 to reconcile with.',
     "",
   );
   if (unexplained.length) {

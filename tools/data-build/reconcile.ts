@@ -105,6 +105,14 @@ export function rebuildCoupleWeek(week: SeasonFileWeek, couple: string, columns:
 }
 
 function columnValue(week: SeasonFileWeek, perf: SeasonFileWeek["performances"][number], label: string): number | null {
+  // One MCM column shared by judges who each judged some of the week's dances (a guest per night).
+  if (label.includes("|")) {
+    for (const j of label.split("|")) {
+      const v = columnValue(week, perf, j);
+      if (v !== null) return v;
+    }
+    return null;
+  }
   const idx = week.judges.indexOf(label);
   if (idx >= 0) return perf.scores?.[idx] ?? null;
   const kind = /america/i.test(label) ? "viewers" : /guest/i.test(label) ? "guest judge" : null;

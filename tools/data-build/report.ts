@@ -32,10 +32,11 @@ export function loadSeasons(dataDir: string): SeasonFile[] {
 
 /** Dances: every performance except unscored group numbers, relays and marathons (which are counted apart). */
 export function coverage(file: SeasonFile): SeasonCoverage {
-  const weeks = file.weeks.filter((w) => !w.label);
+  // Weeks that aired; a season on the air also has announced and scheduled weeks, reported apart.
+  const weeks = file.weeks.filter((w) => !w.label && !w.status);
   const dances = file.weeks
     .flatMap((w) => w.performances)
-    .filter((p) => !["relay", "marathon", "group"].includes(p.round));
+    .filter((p) => !["relay", "marathon", "group"].includes(p.round) && p.status !== "announced");
   const weeklyOnly = file.weeks.reduce((n, w) => n + (w.weeklyScores?.length ?? 0), 0);
   const cov: SeasonCoverage = {
     season: file.season,
@@ -62,7 +63,15 @@ export function coverage(file: SeasonFile): SeasonCoverage {
   if (cov.weeksWithoutDate) cov.missing.push(`${cov.weeksWithoutDate} weeks without air date`);
   if (cov.weeksWithoutTheme) cov.missing.push(`${cov.weeksWithoutTheme} weeks without theme`);
   if (!file.premiere) cov.missing.push("premiere date");
-  if (!file.finale) cov.missing.push("finale date");
+  const announced = file.weeks.filter((w) => w.status === "announced");
+  const scheduled = file.weeks.filter((w) => w.status === "scheduled").map((w) => w.week);
+  if (announced.length || scheduled.length) {
+    // On the air: what is known of the weeks to come, and that the finale has not happened yet.
+    for (const w of announced)
+      cov.missing.push(`week ${w.week} announced (${w.performances.length} dances named, not scored yet)`);
+    if (scheduled.length) cov.missing.push(`weeks ${scheduled[0]}-${scheduled.at(-1)} scheduled (date and theme only)`);
+    cov.missing.push("on the air: no finale yet");
+  } else if (!file.finale) cov.missing.push("finale date");
   return cov;
 }
 
@@ -75,8 +84,15 @@ export function reportText(files: SeasonFile[]): string {
     "season couples weeks dances  style  song scores  missing",
     "------ ------- ----- ------ ------ ----- ------  -------",
   ];
+  const all = { dances: 0, style: 0, song: 0, scores: 0, scorable: 0, weekly: 0 };
   for (const f of files) {
     const c = coverage(f);
+    all.dances += c.dances;
+    all.style += c.withStyle;
+    all.song += c.withSong;
+    all.scores += c.withScores;
+    all.scorable += c.scorable;
+    all.weekly += c.weeklyOnly;
     lines.push(
       [
         String(c.season).padStart(6),
@@ -90,6 +106,9 @@ export function reportText(files: SeasonFile[]): string {
       ].join(" "),
     );
   }
+  lines.push(
+    `\nall ${files.length} seasons: ${all.dances} dances, ${pct(all.style, all.dances)} with style, ${pct(all.song, all.dances)} with song, ${pct(all.scores, all.scorable)} scored; ${all.weekly} couple-weeks known only as weekly figures`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

@@ -9,6 +9,8 @@ export interface SourcePaths {
   mcm: string;
   episodes: (season: number) => string;
   compiled: (season: number) => string;
+  compiledWeeks31: string;
+  wikitext34: string;
 }
 
 export function sourcePaths(root: string): SourcePaths {
@@ -19,6 +21,8 @@ export function sourcePaths(root: string): SourcePaths {
     mcm: join(root, "mcm", "2026_MCM_Problem_C_Data.csv"),
     episodes: (s) => join(root, "episodes", `ratings_${s}.csv`),
     compiled: (s) => join(root, "compiled", `season${s}.json`),
+    compiledWeeks31: join(root, "compiled", "season31_weeks7-10.json"),
+    wikitext34: join(root, "wikipedia-2026", "season_34.wikitext"),
   };
 }
 

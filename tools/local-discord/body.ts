@@ -38,8 +38,11 @@ async function readAll(request: IncomingMessage): Promise<Buffer> {
 
 /** Reads a JSON or multipart/form-data body; an empty body is `null` JSON. */
 export async function parseBody(request: IncomingMessage): Promise<ParsedBody> {
-  const raw = await readAll(request);
-  const contentType = request.headers["content-type"] ?? "";
+  return parseRawBody(await readAll(request), request.headers["content-type"] ?? "");
+}
+
+/** The same parsing for bytes already read (an HTTP-delivered interaction's response). */
+export async function parseRawBody(raw: Buffer, contentType: string): Promise<ParsedBody> {
   if (contentType.startsWith("multipart/form-data")) return parseMultipart(raw, contentType);
   if (raw.length === 0) return { json: null, files: [], multipart: false };
   return { json: parseJson(raw.toString("utf8")), files: [], multipart: false };

@@ -27,18 +27,31 @@ export interface GatewaySessionInfo {
   identifiedAt: Date;
   resumes: number;
   heartbeats: number;
+  /** [shard id, shard count] from IDENTIFY ([0, 1] when the bot did not shard). */
+  shard: [number, number];
 }
 
-/** Which sessions get a dispatch: the first live one (default), all of them, or one by session id. */
-export type DispatchTarget = "first" | "all" | string;
+/**
+ * Which sessions get a dispatch: the first live one (default), all of them, one by session id, or the first of a list
+ * of session ids (one bot process's shards) that holds the guild.
+ */
+export type DispatchTarget = "first" | "all" | string | readonly string[];
 
 export interface GatewayConfig {
   token: string;
   heartbeatIntervalMs: number;
   /** Privileged intents the application may use (GuildMembers, GuildPresences, MessageContent bits). */
   allowedPrivilegedIntents: number;
-  ready: (sessionId: string) => GatewayReadyDispatchData;
-  guilds: () => GatewayGuildCreateDispatchData[];
+  /** Most guilds one connection may hold; Discord's is 2,500 (more closes the socket with 4011, sharding required). */
+  maxGuildsPerShard: number;
+  ready: (sessionId: string, shard: [number, number], guildIds: string[]) => GatewayReadyDispatchData;
+  guildIds: () => string[];
+  guildCreate: (guildId: string) => GatewayGuildCreateDispatchData;
+}
+
+/** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard_count. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 const PRIVILEGED_INTENTS =
@@ -69,7 +82,15 @@ class Session {
   resumes = 0;
   heartbeats = 0;
 
-  constructor(readonly intents: number) {}
+  constructor(
+    readonly intents: number,
+    readonly shard: [number, number],
+  ) {}
+
+  /** Whether this session receives the guild's events. */
+  holds(guildId: string | undefined): boolean {
+    return guildId === undefined || shardOf(guildId, this.shard[1]) === this.shard[0];
+  }
 
   info(): GatewaySessionInfo {
     return {
@@ -81,6 +102,7 @@ class Session {
       identifiedAt: this.identifiedAt,
       resumes: this.resumes,
       heartbeats: this.heartbeats,
+      shard: this.shard,
     };
   }
 }
@@ -96,6 +118,10 @@ export class GatewayServer {
     this.changes.setMaxListeners(0);
   }
 
+  setMaxGuildsPerShard(limit: number): void {
+    this.config.maxGuildsPerShard = limit;
+  }
+
   /** Takes over an HTTP upgrade request aimed at the gateway path. */
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request));
@@ -105,16 +131,19 @@ export class GatewayServer {
     return this.sessions.map((s) => s.info());
   }
 
-  /** Sends a dispatch to the chosen sessions; disconnected ones keep it for replay on RESUME. */
-  async dispatch(target: DispatchTarget, t: string, d: unknown): Promise<void> {
-    const sessions = this.targets(target);
+  /**
+   * Sends a dispatch to the chosen sessions; disconnected ones keep it for replay on RESUME. With a guild, only
+   * sessions of the guild's shard are candidates, as on Discord.
+   */
+  async dispatch(target: DispatchTarget, t: string, d: unknown, guildId?: string): Promise<void> {
+    const sessions = this.targets(target, guildId);
     if (sessions.length === 0) throw new Error("local-discord: no bot session is connected (await waitForBot())");
     await Promise.all(sessions.map((session) => this.send(session, t, d)));
   }
 
   /** Sends a dispatch to every session that may still receive it (none at all is fine: bots get it on IDENTIFY). */
-  async broadcast(t: string, d: unknown): Promise<void> {
-    await Promise.all(this.sessions.filter((s) => !s.dead).map((s) => this.send(s, t, d)));
+  async broadcast(t: string, d: unknown, guildId?: string): Promise<void> {
+    await Promise.all(this.sessions.filter((s) => !s.dead && s.holds(guildId)).map((s) => this.send(s, t, d)));
   }
 
   /** Closes every live socket with a resumable code (default 4000), as a network blip or Discord restart would. */
@@ -139,14 +168,19 @@ export class GatewayServer {
     this.wss.close();
   }
 
-  private targets(target: DispatchTarget): Session[] {
-    const alive = this.sessions.filter((s) => !s.dead);
+  private targets(target: DispatchTarget, guildId: string | undefined): Session[] {
+    const alive = this.sessions.filter((s) => !s.dead && s.holds(guildId));
     if (target === "all") return alive;
+    if (Array.isArray(target)) {
+      const mine = alive.find((s) => target.includes(s.id) && s.socket);
+      if (!mine) throw new Error(`local-discord: none of sessions ${target.join(", ")} holds guild ${guildId}`);
+      return [mine];
+    }
     if (target === "first") {
       const first = alive.find((s) => s.socket) ?? alive[0];
       return first ? [first] : [];
     }
-    const session = alive.find((s) => s.id === target);
+    const session = alive.find((s) => s.id === (target as string));
     if (!session) throw new Error(`local-discord: no live gateway session ${target}`);
     return [session];
   }
@@ -204,7 +238,7 @@ export class GatewayServer {
   }
 
   private identify(ws: WebSocket, d: unknown): Session | undefined {
-    const { token, intents } = (d ?? {}) as { token?: unknown; intents?: unknown };
+    const { token, intents, shard } = (d ?? {}) as { token?: unknown; intents?: unknown; shard?: unknown };
     if (token !== this.config.token) {
       this.closeSocket(ws, GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
       return undefined;
@@ -217,11 +251,21 @@ export class GatewayServer {
       this.closeSocket(ws, GatewayCloseCodes.DisallowedIntents, "Disallowed intent(s).");
       return undefined;
     }
-    const session = new Session(intents);
+    const pair = shard === undefined ? ([0, 1] as [number, number]) : validShard(shard);
+    if (!pair) {
+      this.closeSocket(ws, GatewayCloseCodes.InvalidShard, "Invalid shard.");
+      return undefined;
+    }
+    const guildIds = this.config.guildIds().filter((id) => shardOf(id, pair[1]) === pair[0]);
+    if (guildIds.length > this.config.maxGuildsPerShard) {
+      this.closeSocket(ws, GatewayCloseCodes.ShardingRequired, "Sharding required.");
+      return undefined;
+    }
+    const session = new Session(intents, pair);
     session.socket = ws;
     this.sessions.push(session);
-    void this.send(session, GatewayDispatchEvents.Ready, this.config.ready(session.id));
-    for (const guild of this.config.guilds()) void this.send(session, GatewayDispatchEvents.GuildCreate, guild);
+    void this.send(session, GatewayDispatchEvents.Ready, this.config.ready(session.id, pair, guildIds));
+    for (const id of guildIds) void this.send(session, GatewayDispatchEvents.GuildCreate, this.config.guildCreate(id));
     this.changes.emit("change");
     return session;
   }
@@ -254,6 +298,14 @@ export class GatewayServer {
     this.serverClosed.set(ws, code);
     ws.close(code, reason);
   }
+}
+
+function validShard(shard: unknown): [number, number] | undefined {
+  if (!Array.isArray(shard) || shard.length !== 2) return undefined;
+  const [id, count] = shard as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return undefined;
+  if ((count as number) < 1 || (id as number) < 0 || (id as number) >= (count as number)) return undefined;
+  return [id as number, count as number];
 }
 
 function parse(data: RawData): { op: number; d: unknown } | undefined {

@@ -20,6 +20,7 @@ import { CommandStore, type CommandWrite } from "./commands.js";
 import { DirectMessages } from "./dm.js";
 import type { MemberView, MessageEvent } from "./feed.js";
 import { type DispatchTarget, GatewayServer, type GatewaySessionInfo } from "./gateway.js";
+import { ApplicationKeys, HttpDelivery, type ProbeResult } from "./http-delivery.js";
 import { InteractionRecord } from "./interaction.js";
 import { MessageStore, type MessageView, type StoredMessage } from "./messages.js";
 import {
@@ -37,8 +38,8 @@ import { interactionRoutes } from "./rest-interactions.js";
 import { memberRoleRoutes } from "./roles.js";
 import { Router } from "./router.js";
 import { ScheduledEvents } from "./scheduledEvents.js";
-import { createHttpServer, type Violation, type ViolationKind } from "./server.js";
-import { createSnowflakeFactory } from "./snowflake.js";
+import { createHttpServer, type HttpServerDeps, type Violation, type ViolationKind } from "./server.js";
+import { createGuildIdFactory, createSnowflakeFactory } from "./snowflake.js";
 import { ApiSpec } from "./spec.js";
 import { UploadStore } from "./uploads.js";
 import {
@@ -70,6 +71,12 @@ export interface LocalDiscordOptions {
   botUsername?: string;
   /** Privileged intents enabled for the application (GuildMembers, GuildPresences, MessageContent bits); default none. */
   allowedPrivilegedIntents?: number;
+  /** Most guilds on one gateway connection before 4011 (sharding required); default 2,500 as on Discord. */
+  maxGuildsPerShard?: number;
+  /** Shards GET /gateway/bot recommends; default one per 1,000 guilds, as Discord does. */
+  recommendedShards?: number;
+  /** session_start_limit.max_concurrency: shards that may IDENTIFY per 5 s; default 1 as for most bots. */
+  maxConcurrency?: number;
 }
 
 /** Who receives an interaction and how long the bot has to answer it. */
@@ -78,6 +85,11 @@ export interface DispatchOptions {
   target?: DispatchTarget;
   /** This interaction's response window, overriding the server's. */
   callbackWindowMs?: number;
+  /**
+   * How it is delivered: "http" (signed POST to an interactions endpoint) is the default once endpoints are set and no
+   * gateway `target` is named, as on Discord, where an app with an endpoint URL gets its interactions there.
+   */
+  via?: "gateway" | "http";
 }
 
 export interface AutocompleteResult {
@@ -118,6 +130,8 @@ export class LocalDiscord {
   private readonly messageListeners = new Set<(event: MessageEvent) => void>();
   private readonly rateLimitLog: RateLimitHit[] = [];
   private readonly callbackWindowMs: number;
+  private readonly keys = new ApplicationKeys();
+  private readonly http: HttpDelivery;
   private baseUrl = "";
   /** DMs: closed inboxes, and channels of servers the bot is not in. */
   readonly dms: DirectMessages;
@@ -144,7 +158,7 @@ export class LocalDiscord {
       avatar: null,
       bot: true,
     };
-    this.world = new World(this.nextId, this.botUser);
+    this.world = new World(this.nextId, this.botUser, createGuildIdFactory());
     this.defaultUser = this.world.user({ username: "viewer" });
     this.messages = new MessageStore(
       this.nextId,
@@ -171,16 +185,18 @@ export class LocalDiscord {
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? 0,
-      ready: (sessionId) => ({
+      maxGuildsPerShard: options.maxGuildsPerShard ?? 2500,
+      ready: (sessionId, shard, guildIds) => ({
         v: 10,
         user: this.botUser,
-        guilds: this.world.allGuilds().map((g) => ({ id: g.id, unavailable: true })),
+        guilds: guildIds.map((id) => ({ id, unavailable: true })),
         session_id: sessionId,
         resume_gateway_url: this.gatewayUrl,
-        shard: [0, 1],
+        shard,
         application: { id: this.applicationId, flags: APPLICATION_FLAGS, flags_new: String(APPLICATION_FLAGS) },
       }),
-      guilds: () => this.world.allGuilds().map((g) => this.world.guildCreate(g)),
+      guildIds: () => this.world.allGuilds().map((g) => g.id),
+      guildCreate: (id) => this.world.guildCreate(this.world.guild(id)),
     });
     const routes = [
       ...restRoutes({
@@ -190,6 +206,9 @@ export class LocalDiscord {
         messages: this.messages,
         commands: this.commandStore,
         gatewayUrl: () => this.gatewayUrl,
+        recommendedShards: () =>
+          options.recommendedShards ?? Math.max(1, Math.ceil(this.world.allGuilds().length / 1000)),
+        maxConcurrency: options.maxConcurrency ?? 1,
         application: () => this.application(),
         checkSend: (channelId) => this.dms.checkSend(channelId),
       }),
@@ -212,7 +231,7 @@ export class LocalDiscord {
       );
     }
     const router = new Router(routes);
-    this.server = createHttpServer({
+    const deps: HttpServerDeps = {
       token: this.token,
       router,
       spec,
@@ -222,7 +241,9 @@ export class LocalDiscord {
       rateLimitHits: this.rateLimitLog,
       attachment: (channelId, attachmentId) => this.messages.attachment(channelId, attachmentId),
       upload: (channelId, attachmentId) => this.uploads.get(channelId, attachmentId),
-    });
+    };
+    this.server = createHttpServer(deps);
+    this.http = new HttpDelivery(this.keys, deps);
   }
 
   /** Starts the HTTP API and gateway on 127.0.0.1 (a free port unless told otherwise). */
@@ -246,6 +267,52 @@ export class LocalDiscord {
   /** What GET /gateway/bot answers; discord.js appends ?v=10&encoding=json. */
   get gatewayUrl(): string {
     return `${this.baseUrl.replace(/^http/, "ws")}/gateway`;
+  }
+
+  /** The application's Public Key (hex), as the Developer Portal shows it: the bot's DISCORD_PUBLIC_KEY. */
+  get publicKey(): string {
+    return this.keys.publicKeyHex;
+  }
+
+  /** The interactions endpoint URLs interactions are delivered to, round robin. */
+  get interactionsEndpoints(): readonly string[] {
+    return this.http.endpoints;
+  }
+
+  /**
+   * Sets the Interactions Endpoint URL(s), as saving it in the Developer Portal does: each must pass Discord's
+   * validation probes (a signed PING gets a PONG, a bad signature gets 401) or this throws. From then on interactions
+   * are signed POSTs to them, round robin (a load balancer in front of several workers).
+   */
+  async setInteractionsEndpoints(urls: string[]): Promise<void> {
+    for (const url of urls) await this.http.validate(url);
+    for (const url of [...this.http.endpoints]) this.http.remove(url);
+    for (const url of urls) this.http.add(url);
+  }
+
+  /** How many interactions each endpoint URL answered (HTTP 200), to see the round robin spread the load. */
+  get answeredByEndpoint(): ReadonlyMap<string, number> {
+    return this.http.answeredBy;
+  }
+
+  /** Adds one endpoint behind the load balancer (validated first); `removeInteractionsEndpoint` takes it out. */
+  async addInteractionsEndpoint(url: string): Promise<void> {
+    await this.http.validate(url);
+    this.http.add(url);
+  }
+
+  removeInteractionsEndpoint(url: string): void {
+    this.http.remove(url);
+  }
+
+  /** Discord's endpoint-validation probes against one URL, without saving it; throws when the endpoint fails them. */
+  validateInteractionsEndpoint(url: string): Promise<ProbeResult> {
+    return this.http.validate(url);
+  }
+
+  /** Signature headers for a body, as Discord would send them (tests of the endpoint's own checks). */
+  signatureHeaders(body: string, timestamp?: number): Record<string, string> {
+    return this.keys.headers(body, timestamp);
   }
 
   /** Whether request bodies are checked against Discord's OpenAPI file (false when it was not found). */
@@ -280,7 +347,7 @@ export class LocalDiscord {
   /** Adds a guild (with a "general" channel unless channels are given); bots already connected get GUILD_CREATE. */
   addGuild(input: GuildInput): LocalGuild {
     const guild = this.world.addGuild(input);
-    void this.gateway.broadcast(GatewayDispatchEvents.GuildCreate, this.world.guildCreate(guild));
+    void this.gateway.broadcast(GatewayDispatchEvents.GuildCreate, this.world.guildCreate(guild), guild.id);
     const [defaultChannelId = ""] = guild.channelIds;
     return {
       id: guild.id,
@@ -293,8 +360,23 @@ export class LocalDiscord {
 
   addChannel(guildId: string, input: ChannelInput): APITextChannel {
     const channel = this.world.addChannel(guildId, input);
-    void this.gateway.broadcast(GatewayDispatchEvents.ChannelCreate, channel);
+    void this.gateway.broadcast(GatewayDispatchEvents.ChannelCreate, channel, guildId);
     return channel;
+  }
+
+  /** Every guild's id, in the order they were added. */
+  guildIds(): string[] {
+    return this.world.allGuilds().map((g) => g.id);
+  }
+
+  /** The guild's owner (who may run Manage Server commands). */
+  guildOwner(guildId: string): string {
+    return this.world.guild(guildId).ownerId;
+  }
+
+  /** The guild's channel ids, the default one first. */
+  guildChannels(guildId: string): string[] {
+    return [...this.world.guild(guildId).channelIds];
   }
 
   /** Adds a member with given permissions (e.g. Manage Server) for interactions to come from. */
@@ -400,6 +482,11 @@ export class LocalDiscord {
         throw new Error(`local-discord: commands ${names.join(", ")} not registered in ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /** Lifts (or lowers) the guilds-per-connection limit, e.g. to measure one shard beyond Discord's 2,500. */
+  setMaxGuildsPerShard(limit: number): void {
+    this.gateway.setMaxGuildsPerShard(limit);
   }
 
   /** Drops every bot connection with a resumable close code (default 4000): the bots should RESUME. */
@@ -537,8 +624,17 @@ export class LocalDiscord {
     this.records.set(record.id, record);
     this.recordsByToken.set(record.token, record);
     record.dispatched((unanswered) => this.violationLog.push(unansweredViolation(unanswered)));
+    const overHttp =
+      options.via === "http" ||
+      (options.via === undefined && options.target === undefined && this.http.endpoints.length > 0);
+    if (overHttp) {
+      if (this.http.endpoints.length === 0) throw new Error("local-discord: no interactions endpoint is set");
+      void this.http.deliver(record, payload);
+      return record;
+    }
     try {
-      await this.gateway.dispatch(options.target ?? "first", GatewayDispatchEvents.InteractionCreate, payload);
+      const guildId = "guild_id" in payload && payload.guild_id ? payload.guild_id : undefined;
+      await this.gateway.dispatch(options.target ?? "first", GatewayDispatchEvents.InteractionCreate, payload, guildId);
     } catch (error) {
       record.dispose();
       this.records.delete(record.id);
@@ -558,7 +654,7 @@ export class LocalDiscord {
       bot_require_code_grant: false,
       bot: this.botUser,
       summary: "",
-      verify_key: randomBytes(32).toString("hex"),
+      verify_key: this.keys.publicKeyHex,
       team: null,
       flags: APPLICATION_FLAGS,
       flags_new: String(APPLICATION_FLAGS),

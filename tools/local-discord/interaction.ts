@@ -1,6 +1,6 @@
 /** One interaction the harness sent, and everything the bot did about it. */
 import { performance } from "node:perf_hooks";
-import type { APIInteraction, InteractionResponseType } from "discord.js";
+import { type APIInteraction, InteractionResponseType } from "discord.js";
 import type { UploadedFile } from "./body.js";
 import type { DiscordErrorBody } from "./errors.js";
 import type { MessageView } from "./messages.js";
@@ -105,6 +105,30 @@ export class InteractionRecord {
     return new Promise((resolve, reject) => {
       const check = () => {
         if (this.callback) resolve(this.callback);
+        else if (this.expired) reject(new Error(`${this.label} got no response within ${this.callbackWindowMs} ms`));
+        else return false;
+        return true;
+      };
+      if (!check()) this.listeners.add(check);
+    });
+  }
+
+  /**
+   * Resolves with the milliseconds until the member saw an answer: a reply or update, or, after a deferral, the edit
+   * or follow-up that filled it. Rejects when the response window passed without any callback.
+   */
+  answered(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const first = this.callback;
+        const deferred =
+          first?.type === InteractionResponseType.DeferredChannelMessageWithSource ||
+          first?.type === InteractionResponseType.DeferredMessageUpdate;
+        const filled = this.requests.find(
+          (r) => (r.kind === "edit-original" || r.kind === "follow-up") && r.status < 300,
+        );
+        if (first && !deferred) resolve(first.latencyMs);
+        else if (first && filled) resolve(filled.atMs);
         else if (this.expired) reject(new Error(`${this.label} got no response within ${this.callbackWindowMs} ms`));
         else return false;
         return true;

@@ -15,6 +15,9 @@ export interface RestContext {
   messages: MessageStore;
   commands: CommandStore;
   gatewayUrl: () => string;
+  /** The shard count GET /gateway/bot recommends. */
+  recommendedShards: () => number;
+  maxConcurrency: number;
   application: () => APIApplication;
   /** Runs before a message is created in a channel; throws Discord's refusal (a closed DM, a channel out of reach). */
   checkSend?: (channelId: string) => void;
@@ -46,8 +49,13 @@ function infoRoutes(ctx: RestContext): Route[] {
       handle: () =>
         ok({
           url: ctx.gatewayUrl(),
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          shards: ctx.recommendedShards(),
+          session_start_limit: {
+            total: 1000,
+            remaining: 999,
+            reset_after: 14_400_000,
+            max_concurrency: ctx.maxConcurrency,
+          },
         }),
     },
     { method: "GET", template: "/gateway", auth: false, handle: () => ok({ url: ctx.gatewayUrl() }) },

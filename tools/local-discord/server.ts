@@ -1,5 +1,11 @@
 /** The HTTP side: routes /api/v10 requests through auth, rate limits, body checks and handlers; records violations. */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import { performance } from "node:perf_hooks";
 import { type ParsedBody, parseBody } from "./body.js";
 import { type DiscordErrorBody, DiscordErrors, DiscordHttpError, type FieldError } from "./errors.js";
@@ -18,7 +24,9 @@ export type ViolationKind =
   | "unknown-resource"
   | "invalid-webhook-token"
   | "unanswered"
-  | "forbidden";
+  | "forbidden"
+  /** The interactions endpoint answered a signed interaction with something other than a 200 callback. */
+  | "endpoint";
 
 /** A request Discord would have refused (or an interaction left unanswered), with what was wrong. */
 export interface Violation {
@@ -78,6 +86,37 @@ async function handle(deps: HttpServerDeps, request: IncomingMessage, response: 
   if (method === "GET" && url.pathname.startsWith("/ephemeral-attachments/"))
     return serveFile(deps.upload, url.pathname, response);
   const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : undefined;
+  const reply = await routeRequest(deps, {
+    method,
+    path,
+    rawPath: url.pathname,
+    query: url.searchParams,
+    headers: request.headers,
+    receivedAt,
+    readBody: () => parseBody(request),
+  });
+  send(response, reply);
+}
+
+/** A request as the REST pipeline sees it, whether it came over HTTP or (an interaction callback) as an HTTP response. */
+export interface PipelineRequest {
+  method: string;
+  /** The path below /api/v10, or undefined when the request was not for the API at all. */
+  path: string | undefined;
+  rawPath: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  receivedAt: number;
+  readBody: () => Promise<ParsedBody>;
+}
+
+/**
+ * Routes one request through auth, rate limits, body checks (OpenAPI and Discord's limits) and its handler; every
+ * refusal is a violation and goes on the interaction's log. Interaction callbacks that arrive as the response of an
+ * HTTP delivery come through here too, so they are checked exactly as REST callbacks are.
+ */
+export async function routeRequest(deps: HttpServerDeps, input: PipelineRequest): Promise<RouteReply> {
+  const { method, path, receivedAt } = input;
   const matched = path === undefined ? { otherMethods: false } : deps.router.match(method, path);
   if (!("route" in matched)) {
     const template = path === undefined ? undefined : deps.spec?.templateOf(path);
@@ -85,8 +124,8 @@ async function handle(deps: HttpServerDeps, request: IncomingMessage, response: 
     const error = matched.otherMethods
       ? new DiscordHttpError(405, 0, "405: Method Not Allowed")
       : DiscordErrors.notFound();
-    violation(deps, "unknown-route", method, template ?? url.pathname, url.pathname, error, null, note);
-    return send(response, { status: error.status, body: error.body });
+    violation(deps, "unknown-route", method, template ?? input.rawPath, input.rawPath, error, null, note);
+    return { status: error.status, body: error.body };
   }
   const { route, params } = matched;
   const record = route.interaction?.find(params);
@@ -100,32 +139,32 @@ async function handle(deps: HttpServerDeps, request: IncomingMessage, response: 
     }
   };
   try {
-    if (route.auth && request.headers.authorization !== `Bot ${deps.token}`) throw DiscordErrors.unauthorized();
-    body = await parseBody(request);
+    if (route.auth && input.headers.authorization !== `Bot ${deps.token}`) throw DiscordErrors.unauthorized();
+    body = await input.readBody();
     const routeRequest: RouteRequest = {
       method: method as HttpMethod,
       path: path ?? "",
       template: route.template,
       params,
-      query: url.searchParams,
-      headers: request.headers,
+      query: input.query,
+      headers: input.headers,
       body,
       receivedAt,
     };
     const limit = rateLimit(deps, route, routeRequest);
     if (limit?.refused) {
       log({ status: 429 });
-      return send(response, limit.refused);
+      return limit.refused;
     }
     checkBody(deps, route, method, body);
     const reply = await route.handle(routeRequest);
     log({ status: reply.status, messageId: reply.messageId });
-    send(response, { ...reply, headers: { ...limit?.headers, ...reply.headers } });
+    return { ...reply, headers: { ...limit?.headers, ...reply.headers } };
   } catch (error) {
     if (!(error instanceof DiscordHttpError)) throw error;
-    violation(deps, kindOf(error), method, route.template, url.pathname, error, body.json);
+    violation(deps, kindOf(error), method, route.template, input.rawPath, error, body.json);
     log({ status: error.status, error: error.body });
-    send(response, { status: error.status, body: error.body });
+    return { status: error.status, body: error.body };
   }
 }
 
@@ -181,7 +220,7 @@ function kindOf(error: DiscordHttpError): ViolationKind {
   return "unknown-resource";
 }
 
-function violation(
+export function violation(
   deps: HttpServerDeps,
   kind: ViolationKind,
   method: string,

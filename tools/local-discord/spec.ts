@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { projectPath } from "../../src/paths.js";
 import type { FieldError } from "./errors.js";
 
 /** Where CI and developers keep Discord's OpenAPI description: `../shared` beside the repository. */
-const DEFAULT_SPEC_PATH = fileURLToPath(new URL("../../../shared/discord-api-spec/openapi.json", import.meta.url));
+// Beside the project folder (../shared), whether this runs from tools/ or compiled from dist/tools/.
+const DEFAULT_SPEC_PATH = projectPath("..", "shared", "discord-api-spec", "openapi.json");
 
 // ajv-formats is CommonJS: under NodeNext the default import is module.exports, whose `default` is the plugin.
 const addFormats = addFormatsModule.default;

@@ -125,6 +125,7 @@ export class World {
   constructor(
     private readonly nextId: () => string,
     readonly botUser: APIUser,
+    private readonly nextGuildId: () => string = nextId,
   ) {
     this.users.set(botUser.id, botUser);
   }
@@ -155,7 +156,7 @@ export class World {
   }
 
   addGuild(input: GuildInput): GuildState {
-    const id = input.id ?? this.nextId();
+    const id = input.id ?? this.nextGuildId();
     if (this.guilds.has(id)) throw new Error(`local-discord: guild ${id} already exists`);
     const owner = this.user(input.owner ?? { username: `${input.name.toLowerCase().replace(/\W+/g, "-")}-owner` });
     const now = new Date().toISOString();

@@ -7,15 +7,16 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type APIApplicationCommandOptionChoice, InteractionResponseType } from "discord.js";
+import { projectPath } from "../../src/paths.js";
 import type { InteractionRecord } from "../local-discord/index.js";
 import type { PlaygroundClock } from "./clock.js";
 import type { ChannelFeed, PageEvent } from "./feed.js";
 import { InputError, slashInput, type TypedOptions } from "./options.js";
 import { members, type Session, servers } from "./session.js";
 
-const webDir = fileURLToPath(new URL("./web/", import.meta.url));
+// Found from the project folder, so the compiled playground (dist/tools/) serves the same files.
+const webDir = projectPath("tools", "playground", "web");
 const staticFiles: Record<string, string> = {
   "/": "index.html",
   "/app.js": "app.js",
@@ -146,7 +147,9 @@ export class PlaygroundServer {
       return send(res, 200, { commands: this.options.session.discord.visibleCommands(guildId, member) });
     }
     if (req.method === "GET" && url.pathname === "/api/events") return this.stream(req, res, url);
-    if (req.method === "GET" && url.pathname.startsWith("/files/")) return this.serveFile(res, url.pathname);
+    if (req.method === "GET" && url.pathname.startsWith("/files/")) {
+      return this.serveFile(res, url.pathname, url.searchParams.get("member"));
+    }
     if (req.method === "POST" && url.pathname === "/api/act")
       return send(res, 200, await this.act((await body(req)) as unknown as ActionBody));
     if (req.method === "POST" && url.pathname === "/api/clock") {
@@ -284,10 +287,12 @@ export class PlaygroundServer {
     res.end(bytes);
   }
 
-  private serveFile(res: ServerResponse, pathname: string): void {
+  private serveFile(res: ServerResponse, pathname: string, member: string | null): void {
     const [, , messageId = "", attachmentId = ""] = pathname.split("/");
     const file = this.options.feed.file(messageId, attachmentId);
-    if (!file || this.options.feed.visibleTo(messageId) === undefined) {
+    const seenBy = this.options.feed.visibleTo(messageId);
+    // An ephemeral reply's file is its member's alone, as the message is.
+    if (!file || seenBy === undefined || (seenBy !== null && seenBy !== member)) {
       send(res, 404, { error: "no such file" });
       return;
     }

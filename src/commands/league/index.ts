@@ -13,6 +13,7 @@ import { exportLeague } from "./export.js";
 import { leagueIds } from "./ids.js";
 import { join } from "./join.js";
 import { pick } from "./pick.js";
+import { repost } from "./repost.js";
 import { scoring } from "./scoring.js";
 import { standings } from "./standings.js";
 import { start } from "./start.js";
@@ -26,6 +27,7 @@ const handlers: Record<string, (i: ChatInputCommandInteraction, ctx: BotContext)
   team,
   draft,
   export: exportLeague,
+  repost,
 };
 
 const leagueOption = (o: SlashCommandIntegerOption) =>
@@ -110,6 +112,12 @@ export default {
         .addIntegerOption(leagueOption),
     )
     .addSubcommand((s) => s.setName("draft").setDescription("The draft board.").addIntegerOption(leagueOption))
+    .addSubcommand((s) =>
+      s
+        .setName("repost")
+        .setDescription("Post the league's live message again in this channel (creator or Manage Server).")
+        .addIntegerOption(leagueOption),
+    )
     .addSubcommand((s) =>
       s
         .setName("export")

@@ -23,6 +23,7 @@ export async function loadSeasonResults(db: Database, number: number, franchise 
         airDate: weeks.airDate,
         isFinale: weeks.isFinale,
         noElimination: weeks.noElimination,
+        status: weeks.status,
       })
       .from(weeks)
       .where(eq(weeks.seasonId, season.id))

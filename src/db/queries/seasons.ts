@@ -5,7 +5,14 @@ import { seasons, weeks } from "../schema/index.js";
 export interface SeasonWeekIndex {
   season: number;
   seasonId: number;
-  weeks: { id: number; number: number; label: string; theme: string | null }[];
+  /** `status` is null for a week that aired, "announced" or "scheduled" for one of a season on the air. */
+  weeks: {
+    id: number;
+    number: number;
+    label: string;
+    theme: string | null;
+    status: "announced" | "scheduled" | null;
+  }[];
 }
 
 /** Season numbers that have at least one week, oldest first. */
@@ -44,7 +51,7 @@ export async function seasonWeeks(
     .where(and(eq(seasons.franchise, franchise), eq(seasons.number, season)));
   if (!s) return null;
   const rows = await db
-    .select({ id: weeks.id, number: weeks.number, label: weeks.label, theme: weeks.theme })
+    .select({ id: weeks.id, number: weeks.number, label: weeks.label, theme: weeks.theme, status: weeks.status })
     .from(weeks)
     .where(eq(weeks.seasonId, s.id))
     .orderBy(asc(weeks.number), asc(weeks.label));

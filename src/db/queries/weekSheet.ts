@@ -78,6 +78,7 @@ export async function loadWeekSheet(db: Database, weekId: number): Promise<WeekS
       {
         id: p.id,
         round: p.round,
+        status: p.status,
         style: p.style,
         song: p.song,
         artist: p.artist,
@@ -121,6 +122,7 @@ export async function loadWeekSheet(db: Database, weekId: number): Promise<WeekS
     theme: week.week.theme,
     airDate: week.week.airDate,
     isFinale: week.week.isFinale,
+    status: week.week.status,
     judges: judgeRows.map((j) => ({ name: j.name, isGuest: j.isGuest })),
     carryOverFrom: week.week.carryOverFrom,
     couples: coupleRows,

@@ -99,6 +99,8 @@ export const weeks = pgTable(
     /** Week numbers whose judges' totals this week's standings add (the finale's semifinal carry-over). */
     carryOverFrom: jsonb("carry_over_from").$type<number[]>().notNull().default([]),
     noElimination: boolean("no_elimination").notNull().default(false),
+    /** A week of a season on the air not scored yet: "announced" (dances named) or "scheduled" (date and theme); null once aired. */
+    status: text("status", { enum: ["announced", "scheduled"] }),
     notes: jsonb("notes").$type<string[]>().notNull().default([]),
   },
   (t) => [uniqueIndex("weeks_season_number_label").on(t.seasonId, t.number, t.label)],
@@ -130,6 +132,8 @@ export const performances = pgTable(
     /** Running order within the week as the season file lists it. */
     position: smallint("position").notNull(),
     round: text("round").notNull(),
+    /** "announced": named before the show, not scored yet; null for a dance that was performed. */
+    status: text("status", { enum: ["announced"] }),
     style: text("style"),
     song: text("song"),
     artist: text("artist"),

@@ -118,7 +118,7 @@ describe("poll message", () => {
 });
 
 describe("results", () => {
-  test("GIVEN thousands of voters on 25 long answers WHEN the results are drawn THEN the embed fits Discord's limits", () => {
+  test("GIVEN thousands of voters on 25 long answers WHEN the results are drawn THEN the embed fits Discord's limits", async () => {
     const opts = options(25, (i) => `${"Answer ".repeat(11)}${i}`);
     const counts = new Map(opts.map((o) => [o.position, 400]));
     const voters = new Map(
@@ -127,7 +127,7 @@ describe("results", () => {
         Array.from({ length: 400 }, (_, i) => `${100000000000000000n + BigInt(o.position * 1000 + i)}`),
       ]),
     );
-    const view = pollResultsView({ poll: poll({ closedAt: new Date() }), result: tally(opts, counts), voters });
+    const view = await pollResultsView({ poll: poll({ closedAt: new Date() }), result: tally(opts, counts), voters });
     const embed = view.embeds[0] ?? {};
     expect(embedSize(embed)).toBeLessThanOrEqual(limits.embedTotal);
     expect(embed.description?.length).toBeLessThanOrEqual(limits.description);
@@ -136,8 +136,8 @@ describe("results", () => {
     expect(embed.image?.url).toBe("attachment://poll-42.png");
   });
 
-  test("GIVEN a tally WHEN charted THEN the image is a PNG one bar row per answer high", () => {
-    const png = pollChartPng(
+  test("GIVEN a tally WHEN charted THEN the image is a PNG one bar row per answer high", async () => {
+    const png = await pollChartPng(
       "Who goes home?",
       tally(
         options(3),

@@ -44,7 +44,8 @@ export async function seasonCouples(db: Database, seasonId: number): Promise<Sea
 }
 
 export interface SeasonOutcomeRows {
-  weeks: { number: number; noElimination: boolean; isFinale: boolean }[];
+  /** `status`: null once aired; "announced"/"scheduled" for a week of a season on the air not aired yet. */
+  weeks: { number: number; noElimination: boolean; isFinale: boolean; status: "announced" | "scheduled" | null }[];
   exits: { week: number; coupleId: number }[];
   placed: { coupleId: number; placement: number | null }[];
 }
@@ -56,7 +57,12 @@ export interface SeasonOutcomeRows {
 export async function seasonOutcomeRows(db: Database, seasonId: number): Promise<SeasonOutcomeRows> {
   const [seasonWeeks, exits, placed] = await Promise.all([
     db
-      .select({ number: weeks.number, noElimination: weeks.noElimination, isFinale: weeks.isFinale })
+      .select({
+        number: weeks.number,
+        noElimination: weeks.noElimination,
+        isFinale: weeks.isFinale,
+        status: weeks.status,
+      })
       .from(weeks)
       .where(eq(weeks.seasonId, seasonId)),
     db

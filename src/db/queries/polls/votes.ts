@@ -51,6 +51,65 @@ export async function castVote(db: Database, vote: CastVote): Promise<VoteResult
   return { stored: false, reason: await whyRefused(db, vote) };
 }
 
+/**
+ * Stores many votes in one statement, hence one transaction and one commit (group commit): each poll row is
+ * share-locked, so every vote either commits before a close or sees the poll closed and is refused. A member may
+ * appear only once per call (one statement cannot write a row twice). Answers in the order of `votes`.
+ */
+export async function castVotes(db: Database, votes: readonly CastVote[]): Promise<VoteResult[]> {
+  if (votes.length === 0) return [];
+  const input = sql.join(
+    votes.map(
+      (v, i) =>
+        sql`(${i}::int, ${v.pollId}::int, ${v.userId}::text, ${v.position}::int, ${v.guildId}::text, ${v.messageId}::text)`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    with input (idx, poll_id, user_id, position, guild_id, message_id) as (values ${input}),
+    open_poll as (
+      select id, closes_at, guild_id, message_id from ${polls}
+      where id in (select poll_id from input) and closed_at is null and closes_at > now()
+      for share
+    ), accepted as (
+      select input.idx, input.poll_id, input.user_id, input.position, answer.label, open_poll.closes_at
+      from input
+      join open_poll on open_poll.id = input.poll_id and open_poll.guild_id = input.guild_id
+        and open_poll.message_id = input.message_id
+      join ${pollOptions} answer on answer.poll_id = input.poll_id and answer.position = input.position
+    ), previous as (
+      select v.poll_id, v.user_id, v.position from ${pollVotes} v
+      join accepted on accepted.poll_id = v.poll_id and accepted.user_id = v.user_id
+    ), stored as (
+      insert into ${pollVotes} (poll_id, user_id, position, voted_at)
+      select poll_id, user_id, position, now() from accepted
+      on conflict (poll_id, user_id) do update set position = excluded.position, voted_at = excluded.voted_at
+      returning poll_id, user_id
+    )
+    select accepted.idx, accepted.label, accepted.closes_at, previous.position as previous
+    from accepted
+    join stored on stored.poll_id = accepted.poll_id and stored.user_id = accepted.user_id
+    left join previous on previous.poll_id = accepted.poll_id and previous.user_id = accepted.user_id`);
+  const answers = new Map(
+    rowsOf<{ idx: number; label: string; closes_at: unknown; previous: number | null }>(result).map((r) => [
+      Number(r.idx),
+      r,
+    ]),
+  );
+  return Promise.all(
+    votes.map(async (vote, i): Promise<VoteResult> => {
+      const row = answers.get(i);
+      if (!row) return { stored: false, reason: await whyRefused(db, vote) };
+      return {
+        stored: true,
+        label: row.label,
+        closesAt: asDate(row.closes_at),
+        changed: row.previous !== null && row.previous !== vote.position,
+      };
+    }),
+  );
+}
+
 /** The uncommon path: say why a vote was not stored. */
 async function whyRefused(db: Database, vote: CastVote): Promise<"closed" | "unknown" | "foreign" | "option"> {
   const [poll] = await db.select().from(polls).where(eq(polls.id, vote.pollId));

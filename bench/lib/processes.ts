@@ -1,0 +1,95 @@
+/** Bot processes for the benchmarks: Mirrorball as production runs it, and the store-nothing reference. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { projectPath } from "../../src/paths.js";
+import type { LocalDiscord } from "../../tools/local-discord/index.js";
+
+export const benchDir = projectPath(".bench");
+
+export interface BotProcess {
+  name: string;
+  child: ChildProcess;
+  startedAt: number;
+  /** The gateway sessions (one per shard) this process opened: interactions are aimed at them. */
+  sessions: string[];
+  /** Resident memory of the node process itself (not npm, not a shell), in MiB. */
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  discord: LocalDiscord;
+  shards: number | "auto";
+  /** Sessions the process must open before it counts as connected. */
+  expectSessions: number;
+  env?: Record<string, string>;
+  log: string;
+}
+
+/** Resident set size from /proc (Linux): what the process holds in RAM right now. */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function launch(name: string, args: string[], options: LaunchOptions): Promise<BotProcess> {
+  mkdirSync(join(benchDir, "logs"), { recursive: true });
+  const before = new Set(options.discord.sessions.map((s) => s.id));
+  const out = createWriteStream(join(benchDir, "logs", options.log), { flags: "a" });
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, args, {
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "production",
+      DISCORD_TOKEN: options.discord.token,
+      DISCORD_API_URL: options.discord.apiUrl,
+      SHARD_COUNT: String(options.shards),
+      LOG_LEVEL: "warn",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const sessions = async () => {
+    for (;;) {
+      const mine = options.discord.sessions.filter((s) => !before.has(s.id) && s.connected);
+      if (mine.length >= options.expectSessions) return mine.map((s) => s.id);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const connected = await Promise.race([
+    sessions(),
+    exited.then((code) => {
+      throw new Error(`${name} exited with ${code} before connecting; see .bench/logs/${options.log}`);
+    }),
+  ]);
+  return {
+    name,
+    child,
+    startedAt,
+    sessions: connected,
+    rssMiB: () => rssOf(child.pid ?? 0),
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Mirrorball compiled to JavaScript, started exactly as `npm start` starts it (minus the build step). */
+export function launchMirrorball(options: LaunchOptions): Promise<BotProcess> {
+  return launch("Mirrorball", ["--enable-source-maps", projectPath("dist", "src", "index.js")], options);
+}
+
+export function launchReference(options: LaunchOptions): Promise<BotProcess> {
+  return launch("reference", [projectPath("bench", "reference", "bot.mjs")], options);
+}

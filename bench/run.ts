@@ -1,0 +1,500 @@
+/**
+ * `npm run bench`: every benchmark, each Mirrorball figure next to the store-nothing discord.js reference measured in
+ * the same run, on PGlite and on PostgreSQL; writes BENCHMARKS.md.
+ *
+ * Both bots run as their own `node` processes against one local Discord (in this process, with its OpenAPI checks):
+ * Mirrorball compiled to JavaScript exactly as `npm start` runs it, the reference from bench/reference/bot.mjs.
+ * While both are connected, each path is driven first at one and then at the other, so they share the machine's
+ * state; the interaction is aimed at the bot's own gateway sessions.
+ *
+ * Options: --engines pglite,postgres (default both) · --quick (fewer requests) · --no-write (print only)
+ * · --sections start,memory,lookups,autocomplete,votes,shards (default all).
+ * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); a fresh database per run.
+ */
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import postgres from "postgres";
+import { projectPath } from "../src/paths.js";
+import { LocalDiscord, type SlashInput } from "../tools/local-discord/index.js";
+import { drive, type LoadResult, median } from "./lib/load.js";
+import { type BotProcess, benchDir, type LaunchOptions, launchMirrorball, launchReference } from "./lib/processes.js";
+
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const quick = argv.includes("--quick");
+const engines = (option("engines") ?? "pglite,postgres").split(",") as Engine[];
+const sections = new Set(
+  (option("sections") ?? "start,memory,lookups,autocomplete,votes,shards").split(",").filter(Boolean),
+);
+const pgUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+const lookupRequests = quick ? 150 : 400;
+const voteMembers = quick ? 1000 : 3000;
+/** Each side-by-side pair of runs is repeated and the median kept. */
+const repeats = quick ? 1 : 3;
+
+type Engine = "pglite" | "postgres";
+const engineName: Record<Engine, string> = { pglite: "PGlite", postgres: "PostgreSQL" };
+
+interface Row {
+  section: string;
+  engine: Engine | "-";
+  path: string;
+  mirrorball: string;
+  reference: string;
+  ratio: string;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+
+const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function fmt(r: LoadResult): string {
+  const lost = r.unanswered ? `, **${r.unanswered} unanswered**` : "";
+  return `${Math.round(r.perSecond)}/s, first p50 ${r.firstP50.toFixed(0)} / p99 ${r.firstP99.toFixed(0)} ms, answered p99 ${r.answeredP99.toFixed(0)} ms${lost}`;
+}
+
+/** The median run (by throughput) of several. */
+function medianRun(runs: LoadResult[]): LoadResult {
+  const sorted = [...runs].sort((a, b) => a.perSecond - b.perSecond);
+  return sorted[Math.floor(sorted.length / 2)] as LoadResult;
+}
+
+interface DatabaseSetup {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+async function freshDatabase(engine: Engine): Promise<DatabaseSetup> {
+  if (engine === "pglite") {
+    const dir = join(benchDir, `pglite-${randomUUID().slice(0, 8)}`);
+    mkdirSync(dir, { recursive: true });
+    return { env: { PGLITE_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `mirrorball_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    async drop() {
+      const cleanup = postgres(pgUrl, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** Both bots on one local Discord and one database. */
+class Stage {
+  mirrorball: BotProcess | undefined;
+  reference: BotProcess | undefined;
+  private constructor(
+    readonly engine: Engine,
+    readonly discord: LocalDiscord,
+    readonly database: DatabaseSetup,
+  ) {}
+
+  static async create(engine: Engine): Promise<Stage> {
+    // max_concurrency 16 (as Discord grants large bots) so four shards identify at once rather than 5 s apart.
+    const discord = await LocalDiscord.start({ maxConcurrency: 16 });
+    discord.addGuild({ name: "Bench Ballroom" });
+    return new Stage(engine, discord, await freshDatabase(engine));
+  }
+
+  get guildIds(): string[] {
+    return this.discord.guildIds();
+  }
+
+  addGuilds(total: number): void {
+    for (let i = this.guildIds.length; i < total; i++) this.discord.addGuild({ name: `Ballroom ${i}` });
+  }
+
+  private options(shards: number | "auto", expectSessions: number, log: string): LaunchOptions {
+    return { discord: this.discord, shards, expectSessions, env: this.database.env, log };
+  }
+
+  /** Starts Mirrorball; resolves with ms from spawn until it answered its first /season. */
+  async startMirrorball(shards: number | "auto" = 1, sessions = 1): Promise<number> {
+    this.mirrorball = await launchMirrorball(this.options(shards, sessions, `mirrorball-${this.engine}.log`));
+    await this.discord.waitForCommands(["leaderboard", "poll", "season"], { timeoutMs: 120_000 });
+    return this.firstAnswer(this.mirrorball);
+  }
+
+  async startReference(shards: number | "auto" = 1, sessions = 1): Promise<number> {
+    this.reference = await launchReference(this.options(shards, sessions, `reference-${this.engine}.log`));
+    return this.firstAnswer(this.reference);
+  }
+
+  private async firstAnswer(bot: BotProcess): Promise<number> {
+    for (;;) {
+      const record = await this.discord.slash({ name: "season", options: { number: 32 }, target: bot.sessions });
+      try {
+        await record.answered();
+        return performance.now() - bot.startedAt;
+      } catch {
+        await sleep(50);
+      }
+    }
+  }
+
+  async stopBots(): Promise<void> {
+    await this.mirrorball?.stop();
+    await this.reference?.stop();
+    this.mirrorball = undefined;
+    this.reference = undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.stopBots();
+    await this.discord.stop();
+    await this.database.drop();
+  }
+}
+
+/** Runs a path at Mirrorball and then at the reference, `repeats` times, and records the medians side by side. */
+async function sideBySide(
+  stage: Stage,
+  section: string,
+  path: string,
+  requests: number,
+  inFlight: number,
+  send: (bot: BotProcess, i: number) => ReturnType<LocalDiscord["slash"]>,
+): Promise<void> {
+  const mine: LoadResult[] = [];
+  const theirs: LoadResult[] = [];
+  const mirrorball = stage.mirrorball as BotProcess;
+  const reference = stage.reference as BotProcess;
+  for (let round = 0; round < repeats; round++) {
+    mine.push(await drive(requests, inFlight, (i) => send(mirrorball, i)));
+    theirs.push(await drive(requests, inFlight, (i) => send(reference, i)));
+  }
+  const m = medianRun(mine);
+  const r = medianRun(theirs);
+  log(`${engineName[stage.engine]} ${path}: ${fmt(m)} | reference ${fmt(r)}`);
+  rows.push({
+    section,
+    engine: stage.engine,
+    path,
+    mirrorball: fmt(m),
+    reference: fmt(r),
+    ratio: `${(m.perSecond / r.perSecond).toFixed(2)}x`,
+  });
+}
+
+const leaderboardWeeks = [4, 5, 6, 7, 8, 9, 10, 11];
+const couples = ["Xochitl Gomez", "Jason Mraz", "Ariana Madix", "Charity Lawson"];
+const pros = ["Val Chmerkovskiy", "Derek Hough", "Cheryl Burke", "Mark Ballas"];
+const judges = ["Carrie Ann Inaba", "Bruno Tonioli", "Len Goodman", "Derek Hough"];
+const styles = ["Tango", "Waltz", "Jive", "Foxtrot"];
+const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+
+const lookups: { path: string; input: (i: number) => SlashInput }[] = [
+  {
+    path: "/leaderboard (8 weeks)",
+    input: (i) => ({ name: "leaderboard", options: { season: 32, week: pick(leaderboardWeeks, i) } }),
+  },
+  { path: "/couple (4 couples, chart)", input: (i) => ({ name: "couple", options: { name: pick(couples, i) } }) },
+  { path: "/season", input: (i) => ({ name: "season", options: { number: 27 + (i % 8) } }) },
+  { path: "/results", input: (i) => ({ name: "results", options: { season: 32, week: pick(leaderboardWeeks, i) } }) },
+  { path: "/pro", input: (i) => ({ name: "pro", options: { name: pick(pros, i) } }) },
+  { path: "/judge", input: (i) => ({ name: "judge", options: { name: pick(judges, i) } }) },
+  { path: "/dance", input: (i) => ({ name: "dance", options: { style: pick(styles, i) } }) },
+  {
+    path: "/records",
+    input: (i) => ({ name: "records", options: i % 2 ? { season: 30 + (i % 5) } : ({} as Record<string, number>) }),
+  },
+  {
+    path: "/compare (chart)",
+    input: (i) => ({ name: "compare", options: { a: pick(couples, i), b: pick(couples, i + 1) } }),
+  },
+];
+
+async function benchLookups(stage: Stage): Promise<void> {
+  for (const lookup of lookups) {
+    await sideBySide(stage, "lookups", lookup.path, lookupRequests, 50, (bot, i) =>
+      stage.discord.slash({ ...lookup.input(i), target: bot.sessions }),
+    );
+  }
+  // Navigation: other members press week buttons under one posted leaderboard (each gets a private copy).
+  const posted = await stage.discord.slash({
+    name: "leaderboard",
+    options: { season: 32, week: 6 },
+    target: stage.mirrorball?.sessions,
+  });
+  await posted.answered();
+  const message = posted.finalMessage();
+  const buttons = ((message?.components?.[0] as { components?: { custom_id?: string }[] })?.components ?? [])
+    .map((b) => b.custom_id)
+    .filter((id): id is string => typeof id === "string" && /^lb:\d/.test(id));
+  if (!message || buttons.length === 0) throw new Error("the leaderboard had no week buttons");
+  await sideBySide(stage, "lookups", "week buttons (navigation)", lookupRequests, 50, (bot, i) =>
+    stage.discord.click({
+      message: message.id,
+      customId: pick(buttons, i),
+      user: { id: String(800000000000000000n + BigInt(i)), username: `nav${i}` },
+      target: bot.sessions,
+    }),
+  );
+}
+
+async function benchAutocomplete(stage: Stage): Promise<void> {
+  const typed = ["x", "xoch", "val", "helio", "derek", "jen", "a", "mar"];
+  const targets = [
+    { command: "couple", option: "name", text: (i: number) => pick(typed, i) },
+    { command: "pro", option: "name", text: (i: number) => pick(typed, i) },
+    { command: "leaderboard", option: "season", text: (i: number) => pick(["", "3", "1", "32"], i) },
+  ];
+  for (const t of targets) {
+    await sideBySide(stage, "autocomplete", `/${t.command} ${t.option}`, lookupRequests, 50, async (bot, i) => {
+      const result = await stage.discord.autocomplete({
+        name: t.command,
+        options: { [t.option]: t.text(i) },
+        focused: t.option,
+        target: bot.sessions,
+      });
+      return result.interaction;
+    });
+  }
+}
+
+async function benchVotes(stage: Stage): Promise<void> {
+  const guild = stage.discord.guildIds()[0] as string;
+  const owner = stage.discord.guildOwner(guild);
+  const create = await stage.discord.slash({
+    name: "poll",
+    subcommand: "mirrorball",
+    options: { season: 32, closes: "2h" },
+    user: owner,
+    target: stage.mirrorball?.sessions,
+  });
+  await create.settled();
+  const channel = stage.discord.guildChannels(guild)[0] as string;
+  const message = stage.discord.channelMessages(channel).at(-1);
+  const buttons = (message?.components?.[0] as { components?: { custom_id: string }[] } | undefined)?.components ?? [];
+  if (!message || buttons.length === 0) throw new Error("the poll message was not posted");
+  let member = 0;
+  await sideBySide(stage, "votes", `vote clicks (${voteMembers} members, 200 in flight)`, voteMembers, 200, (bot, i) =>
+    stage.discord.click({
+      message: message.id,
+      customId: pick(buttons, i).custom_id,
+      // Every click is a different member: each one a new vote, not a changed one.
+      user: { id: String(700000000000000000n + BigInt(member++)), username: `member${i}` },
+      target: bot.sessions,
+    }),
+  );
+  const stored = stage.discord.violations.length;
+  if (stored) notes.push(`${engineName[stage.engine]}: ${stored} payloads the local Discord refused during the run.`);
+}
+
+async function benchEngine(engine: Engine): Promise<void> {
+  log(`${engineName[engine]}: fresh database`);
+  const stage = await Stage.create(engine);
+  try {
+    if (sections.has("start") || sections.has("memory")) {
+      const first = await stage.startMirrorball();
+      const firstRss = stage.mirrorball?.rssMiB() ?? 0;
+      await stage.stopBots();
+      const again: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        again.push(await stage.startMirrorball());
+        if (i < repeats - 1) await stage.stopBots();
+      }
+      const reference: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        reference.push(await stage.startReference());
+        if (i < repeats - 1) {
+          await stage.reference?.stop();
+        }
+      }
+      rows.push({
+        section: "start",
+        engine,
+        path: "start to first answer, first run (migrations, all 34 seasons loaded)",
+        mirrorball: `${(first / 1000).toFixed(1)} s`,
+        reference: `${(median(reference) / 1000).toFixed(1)} s`,
+        ratio: "",
+      });
+      rows.push({
+        section: "start",
+        engine,
+        path: "start to first answer, existing database",
+        mirrorball: `${(median(again) / 1000).toFixed(2)} s`,
+        reference: `${(median(reference) / 1000).toFixed(2)} s`,
+        ratio: "",
+      });
+      await sleep(1000);
+      memoryRow(stage, 1, `after the first run's load: ${firstRss.toFixed(0)} MiB`);
+      await stage.stopBots();
+    }
+    stage.addGuilds(1000);
+    log(`${engineName[engine]}: 1,000 servers`);
+    await stage.startMirrorball();
+    await stage.startReference();
+    await sleep(1000);
+    memoryRow(stage, 1000, "after READY");
+    if (sections.has("lookups")) await benchLookups(stage);
+    if (sections.has("autocomplete")) await benchAutocomplete(stage);
+    if (sections.has("votes")) await benchVotes(stage);
+    memoryRow(stage, 1000, "after the traffic above");
+    await stage.stopBots();
+    if (sections.has("memory") || sections.has("shards")) {
+      stage.addGuilds(10_000);
+      log(`${engineName[engine]}: 10,000 servers on 4 shards`);
+      const four = await stage.startMirrorball(4, 4);
+      const fourRef = await stage.startReference(4, 4);
+      await sleep(1000);
+      memoryRow(stage, 10_000, "4 shards, after READY");
+      if (sections.has("shards")) await shardRuns(stage, "4 shards", four, fourRef);
+      await stage.stopBots();
+      if (sections.has("shards")) {
+        // One connection for 10,000 guilds is what Discord refuses (4011); lifted here only to compare.
+        stage.discord.setMaxGuildsPerShard(10_000);
+        const one = await stage.startMirrorball(1, 1);
+        const oneRef = await stage.startReference(1, 1);
+        await sleep(1000);
+        memoryRow(stage, 10_000, "1 shard (Discord's limit lifted), after READY");
+        await shardRuns(stage, "1 shard", one, oneRef);
+        stage.discord.setMaxGuildsPerShard(2500);
+      }
+    }
+  } finally {
+    await stage.close();
+  }
+}
+
+function memoryRow(stage: Stage, servers: number, when: string): void {
+  const m = stage.mirrorball?.rssMiB();
+  const r = stage.reference?.rssMiB();
+  rows.push({
+    section: "memory",
+    engine: stage.engine,
+    path: `RSS of the node process, ${servers.toLocaleString("en-US")} server${servers === 1 ? "" : "s"}, ${when}`,
+    mirrorball: m === undefined ? "" : `${m.toFixed(0)} MiB`,
+    reference: r === undefined ? "–" : `${r.toFixed(0)} MiB`,
+    ratio: "",
+  });
+}
+
+async function shardRuns(stage: Stage, label: string, startMs: number, referenceStartMs: number): Promise<void> {
+  const guilds = stage.discord.guildIds();
+  rows.push({
+    section: "shards",
+    engine: stage.engine,
+    path: `10,000 servers, ${label}: start to first answer`,
+    mirrorball: `${(startMs / 1000).toFixed(1)} s`,
+    reference: `${(referenceStartMs / 1000).toFixed(1)} s`,
+    ratio: "",
+  });
+  await sideBySide(
+    stage,
+    "shards",
+    `10,000 servers, ${label}: /leaderboard from every server`,
+    lookupRequests,
+    50,
+    (bot, i) =>
+      stage.discord.slash({
+        name: "leaderboard",
+        options: { season: 32, week: pick(leaderboardWeeks, i) },
+        guildId: pick(guilds, i * 7919),
+        target: bot.sessions,
+      }),
+  );
+}
+
+function machine(): string {
+  const model = cpus()[0]?.model ?? "?";
+  let pg = "";
+  try {
+    pg = execFileSync("psql", ["-At", pgUrl, "-c", "show server_version"], { encoding: "utf8" }).trim();
+  } catch {
+    pg = "?";
+  }
+  return `${cpus().length} CPUs (${model}) · ${Math.round(totalmem() / 2 ** 30)} GiB RAM · Node ${process.version} · PostgreSQL ${pg} on 127.0.0.1 · load average at start ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`;
+}
+
+function render(startedAt: Date, seconds: number): string {
+  const table = (section: string) =>
+    [
+      "| database | what | Mirrorball | reference | ratio |",
+      "|---|---|---|---|---:|",
+      ...rows
+        .filter((r) => r.section === section)
+        .map(
+          (r) =>
+            `| ${r.engine === "-" ? "" : engineName[r.engine]} | ${r.path} | ${r.mirrorball} | ${r.reference} | ${r.ratio} |`,
+        ),
+    ].join("\n");
+  return `# Benchmarks
+
+Written by \`npm run bench\` (bench/run.ts) on ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC in ${Math.round(seconds)} s.
+Machine: ${machine()}.
+
+Every figure stands next to the **store-nothing reference** measured in the same run: a plain discord.js bot
+(bench/reference/bot.mjs) in its own \`node\` process, answering the same interactions with a fixed reply of the same
+kind and no database. Mirrorball runs compiled (\`dist/\`, as \`npm start\` runs it) in its own process. Both connect to
+one local Discord (tools/local-discord, in the benchmark process, checking every request against Discord's OpenAPI
+file); each path is driven at Mirrorball, then at the reference, ${repeats} time(s), and the median run of each is shown.
+"first" is dispatch to the interaction callback (what Discord's 3 s rule measures); "answered" is until the member
+saw the answer (the edit that fills a deferral, when there is one). Ratio = Mirrorball's throughput / the reference's.
+Servers: 1,000 unless a row says otherwise; lookups come from one server, ${lookupRequests} requests per path at 50 in
+flight; votes are different members clicking one poll's buttons, 200 in flight.
+
+## Lookups
+
+${table("lookups")}
+
+## Autocomplete
+
+${table("autocomplete")}
+
+## Votes
+
+Each vote is committed before its receipt is sent.
+
+${table("votes")}
+
+## Memory
+
+Resident memory (VmRSS) of the bot's node process itself, not npm's.
+
+${table("memory")}
+
+## Start
+
+From spawning the process to the first answered \`/season\`.
+
+${table("start")}
+
+## Shards
+
+All shards in one process (discord.js's internal sharding). The local Discord grants \`max_concurrency\` 16, so the
+shards identify together.
+
+${table("shards")}
+${notes.length ? `\nNotes\n${notes.map((n) => `- ${n}`).join("\n")}\n` : ""}`;
+}
+
+const startedAt = new Date();
+const t0 = performance.now();
+log("building dist/");
+execFileSync(process.execPath, [projectPath("tools", "build", "build.mjs"), "--force"], { stdio: "inherit" });
+mkdirSync(benchDir, { recursive: true });
+for (const engine of engines) await benchEngine(engine);
+const output = render(startedAt, (performance.now() - t0) / 1000);
+if (argv.includes("--no-write")) process.stdout.write(output);
+else {
+  writeFileSync(projectPath("BENCHMARKS.md"), output);
+  log("wrote BENCHMARKS.md");
+}
