@@ -55,6 +55,4 @@ CREATE TABLE "reminder_subscriptions" (
 	CONSTRAINT "reminder_subscriptions_guild_id_user_id_kind_pk" PRIMARY KEY("guild_id","user_id","kind")
 );
 --> statement-breakpoint
-CREATE INDEX "reminder_subscriptions_kind" ON "reminder_subscriptions" USING btree ("kind");--> statement-breakpoint
-ALTER TABLE "performances" DROP COLUMN "status";--> statement-breakpoint
-ALTER TABLE "weeks" DROP COLUMN "status";
+CREATE INDEX "reminder_subscriptions_kind" ON "reminder_subscriptions" USING btree ("kind");
