@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { leaguePoints, leagueTeams, predictionLedger } from "../../src/db/schema/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
-import { isEphemeral, replyOf } from "../support/replies.js";
+import { answerOf, isEphemeral } from "../support/replies.js";
 import { LeagueDriver } from "./league-support.js";
 
 // Commands registered globally, as in production: that is what DMs and other servers see.
@@ -41,7 +41,7 @@ describe(`lookups anywhere (${engine})`, () => {
       user: fan(1),
     });
     await ix.settled();
-    const reply = replyOf(ix);
+    const reply = await answerOf(ix);
     expect(reply?.embeds[0]?.title).toMatch(/^Season 32 · Week 10/);
     const next = rows(reply)
       .flatMap((r) => r.components)
@@ -49,10 +49,10 @@ describe(`lookups anywhere (${engine})`, () => {
     if (!reply || !next) throw new Error("no week button in the DM answer");
     const click = await t.discord.click({ message: reply.id, customId: next.custom_id, user: fan(1) });
     await click.settled();
-    expect(replyOf(click)?.embeds[0]?.title).toMatch(/^Season 32 · Week 11/);
+    expect((await answerOf(click))?.embeds[0]?.title).toMatch(/^Season 32 · Week 11/);
     const help = await t.discord.slash({ name: "help", guildId: null, user: fan(1) });
     await help.settled();
-    expect(replyOf(help)?.embeds[0]).toBeDefined();
+    expect((await answerOf(help))?.embeds[0]).toBeDefined();
     await expect(
       t.discord.slash({
         name: "poll",
@@ -74,7 +74,7 @@ describe(`lookups anywhere (${engine})`, () => {
     });
     await ix.settled();
     expect(ix.payload).toMatchObject({ context: 0, authorizing_integration_owners: { "1": fan(2).id } });
-    expect(JSON.stringify(replyOf(ix)?.embeds)).toContain("Mira Sorvino");
+    expect(JSON.stringify((await answerOf(ix))?.embeds)).toContain("Mira Sorvino");
     await expect(
       t.discord.slash({ name: "predictions", subcommand: "leaderboard", elsewhere: true, user: fan(2) }),
     ).rejects.toThrow(/cannot be installed to a user account/);
@@ -89,7 +89,7 @@ async function exportCsv(
 ) {
   const ix = await t.discord.slash({ name, subcommand: "export", options, user });
   await ix.settled();
-  const reply = replyOf(ix);
+  const reply = await answerOf(ix);
   const file = reply?.attachments[0];
   return {
     reply,
@@ -105,7 +105,7 @@ async function pollWithVotes(options: Record<string, string | boolean>, votes: s
   await ix.settled();
   const message = t.discord.channelMessages(channel)[before];
   const pollId = Number(/poll #(\d+)/.exec(message?.embeds[0]?.footer?.text ?? "")?.[1]);
-  if (!message || !pollId) throw new Error(`no poll: ${replyOf(ix)?.content}`);
+  if (!message || !pollId) throw new Error(`no poll: ${(await answerOf(ix))?.content}`);
   const buttons = rows(message).flatMap((r) => r.components);
   for (const [i, answer] of votes.entries()) {
     const button = buttons.find((b) => b.label?.replace(/^\d+\. /, "") === answer);
@@ -137,7 +137,7 @@ describe(`CSV exports (${engine})`, () => {
       user: t.guild.ownerId,
     });
     await open.settled();
-    expect(replyOf(open)?.content).toMatch(/still open/);
+    expect((await answerOf(open))?.content).toMatch(/still open/);
 
     await (
       await t.discord.slash({ name: "poll", subcommand: "close", options: { poll: secret }, user: t.guild.ownerId })

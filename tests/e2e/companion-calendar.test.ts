@@ -6,7 +6,7 @@ import { companionJobNames } from "../../src/reminders/jobs.js";
 import type { LocalGuild } from "../../tools/local-discord/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
-import { replyOf } from "../support/replies.js";
+import { answerOf } from "../support/replies.js";
 
 const ownerId = "900000000000000021";
 const owner = { id: ownerId, username: "owner" };
@@ -23,10 +23,10 @@ beforeAll(async () => {
   if (!t.adminGuild) throw new Error("no admin guild");
   adminGuild = t.adminGuild;
   basePermissions = t.discord.botPermissions(t.guild.id);
-  // Season 35 is on the air, with two nights ahead.
-  const form = await admin("season", { season: 35 });
+  // Season 36 is on the air, with two nights ahead.
+  const form = await admin("season", { season: 36 });
   const saved = await t.discord.submitModal({
-    customId: "adm:s:35",
+    customId: "adm:s:36",
     fields: { premiere: "2026-09-15", hosts: "Alfonso Ribeiro", judges: "Carrie Ann Inaba, Derek Hough", title: "" },
     user: owner,
     from: form,
@@ -36,10 +36,10 @@ beforeAll(async () => {
     ["Nova Lane", "Val Chmerkovskiy"],
     ["Remy Stone", "Jenna Johnson"],
   ] as const) {
-    await admin("couple", { season: 35, celebrity, pro });
+    await admin("couple", { season: 36, celebrity, pro });
   }
-  await admin("night", { season: 35, week: 1, date: week1, theme: "Premiere Night" });
-  await admin("night", { season: 35, week: 2, date: week2, theme: "Dedication Night" });
+  await admin("night", { season: 36, week: 1, date: week1, theme: "Premiere Night" });
+  await admin("night", { season: 36, week: 2, date: week2, theme: "Dedication Night" });
 });
 afterAll(async () => t?.stop());
 
@@ -58,7 +58,7 @@ async function schedule(time: string) {
     user: t.guild.ownerId,
   });
   await ix.settled();
-  return replyOf(ix)?.content ?? "";
+  return (await answerOf(ix))?.content ?? "";
 }
 
 const events = () =>
@@ -102,7 +102,7 @@ describe(`episodes on the server's calendar through the local Discord (${engine}
     expect(eventLog("edit")).toHaveLength(2);
 
     // The owners rename week 2: its event follows.
-    await admin("night", { season: 35, week: 2, date: week2, theme: "Disney Night" });
+    await admin("night", { season: 36, week: 2, date: week2, theme: "Disney Night" });
     await t.bot.jobs.runNow(companionJobNames.calendar);
     expect(events().map((e) => e.name)).toEqual([
       "Dancing with the Stars — Week 1: Premiere Night",
@@ -110,7 +110,7 @@ describe(`episodes on the server's calendar through the local Discord (${engine}
     ]);
 
     // Week 2 is cancelled (the owners take its date away): its event goes, week 1's stays.
-    await admin("night", { season: 35, week: 2, theme: "Disney Night" });
+    await admin("night", { season: 36, week: 2, theme: "Disney Night" });
     await Promise.all([t.bot, second].map((b) => b.jobs.runNow(companionJobNames.calendar)));
     expect(events().map((e) => e.id)).toEqual([ids[0]]);
 
@@ -155,16 +155,16 @@ describe(`the weekly poll's opt-in role (${engine})`, () => {
       user: t.guild.ownerId,
     });
     await set.settled();
-    expect(replyOf(set)?.content).toContain(`<@&${role.id}> will be pinged`);
+    expect((await answerOf(set))?.content).toContain(`<@&${role.id}> will be pinged`);
 
     // A member takes the role from their /remind panel.
     const panelIx = await t.discord.slash({ name: "remind", subcommand: "me", user: fan(1) });
     await panelIx.settled();
-    const panel = replyOf(panelIx);
+    const panel = await answerOf(panelIx);
     const take = await t.discord.click({ message: panel?.id ?? "", customId: "rmd:role", user: fan(1) });
     await take.settled();
     expect(t.discord.memberRoles(t.guild.id, fan(1).id)).toEqual([role.id]);
-    expect(replyOf(take)?.embeds[0]?.description).toContain("You will be pinged");
+    expect((await answerOf(take))?.embeds[0]?.description).toContain("You will be pinged");
 
     // The weekly job posts this week's poll (as the schedule does), then the role is pinged in the poll channel.
     const channel = t.guild.defaultChannelId;
@@ -174,7 +174,7 @@ describe(`the weekly poll's opt-in role (${engine})`, () => {
       creatorId: t.guild.ownerId,
       closesAt: new Date(Date.now() + 3_600_000),
       scheduled: true,
-      ...(await predictionPoll(t.database.db, { kind: "elimination", season: 35 })),
+      ...(await predictionPoll(t.database.db, { kind: "elimination", season: 36 })),
     });
     const before = t.discord.channelMessages(channel).length;
     const second = await t.startAnotherBot();
@@ -193,7 +193,7 @@ describe(`the weekly poll's opt-in role (${engine})`, () => {
     // The button under the ping drops the role for whoever presses it, privately.
     const drop = await t.discord.click({ message: ping?.id ?? "", customId: "rmd:role", user: fan(1) });
     await drop.settled();
-    expect(replyOf(drop)?.content).toBe("You will no longer be pinged for the weekly poll.");
+    expect((await answerOf(drop))?.content).toBe("You will no longer be pinged for the weekly poll.");
     expect(t.discord.memberRoles(t.guild.id, fan(1).id)).toEqual([]);
     t.discord.assertNoViolations();
   });

@@ -4,7 +4,7 @@ import { deliveriesOf } from "../../src/db/queries/reminders/index.js";
 import { companionJobNames } from "../../src/reminders/jobs.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
-import { isEphemeral, replyOf } from "../support/replies.js";
+import { answerOf, isEphemeral } from "../support/replies.js";
 
 let t: TestBot;
 beforeAll(async () => {
@@ -22,14 +22,14 @@ const dms = (i: number) => t.discord.dmMessages(member(i).id);
 async function optIn(i: number, kinds: string[]) {
   const ix = await t.discord.slash({ name: "remind", subcommand: "me", user: member(i) });
   await ix.settled();
-  let panel = replyOf(ix);
+  let panel = await answerOf(ix);
   expect(isEphemeral(panel)).toBe(true);
   for (const kind of kinds) {
     const button = buttons(panel).find((b) => b.custom_id === `rmd:t:${kind}`);
     if (!panel || !button) throw new Error(`no ${kind} toggle on the panel`);
     const click = await t.discord.click({ message: panel.id, customId: button.custom_id, user: member(i) });
     await click.settled();
-    panel = replyOf(click) ?? panel;
+    panel = (await answerOf(click)) ?? panel;
   }
   return panel;
 }
@@ -40,7 +40,7 @@ async function createPoll(options: Record<string, string | number>) {
   const ix = await t.discord.slash({ name: "poll", subcommand: "elimination", options, user: t.guild.ownerId });
   await ix.settled();
   const message = t.discord.channelMessages(channel)[before];
-  if (!message) throw new Error(`no poll message: ${replyOf(ix)?.content}`);
+  if (!message) throw new Error(`no poll message: ${(await answerOf(ix))?.content}`);
   return message;
 }
 
@@ -190,7 +190,7 @@ describe(`reminders by DM through the local Discord (${engine})`, () => {
     if (!dm || !stop) throw new Error("no stop button on the DM");
     const click = await t.discord.click({ message: dm.id, customId: stop.custom_id, user: member(6) });
     await click.settled();
-    expect(replyOf(click)?.content).toMatch(/^🔕 Stopped: "Your pick went home"/);
+    expect((await answerOf(click))?.content).toMatch(/^🔕 Stopped: "Your pick went home"/);
     const panel = await optIn(6, []);
     expect(panel?.embeds[0]?.description).toContain("🔕 Your pick went home");
     expect(panel?.embeds[0]?.description).toContain("🔔 This week's results are in");
