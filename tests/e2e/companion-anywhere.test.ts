@@ -6,7 +6,7 @@ import { leaguePoints, leagueTeams, predictionLedger } from "../../src/db/schema
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
 import { answerOf, isEphemeral } from "../support/replies.js";
-import { LeagueDriver } from "./league-support.js";
+import { LeagueDriver, waitFor } from "./league-support.js";
 
 // Commands registered globally, as in production: that is what DMs and other servers see.
 let t: TestBot;
@@ -228,7 +228,8 @@ describe(`CSV exports (${engine})`, () => {
     await league.click("start", t.guild.ownerId);
     await league.pick(fan(300), "Xochitl Gomez");
     await league.pick(fan(301), "Jason Mraz");
-    await league.slash("advance", { all: true }, t.guild.ownerId);
+    await waitFor("the draft to finish", async () => ((await league.row()).status === "active" ? true : undefined));
+    await answerOf(await league.slash("advance", { all: true }, t.guild.ownerId));
     const { file, records } = await exportCsv("league", { league: league.leagueId });
     expect(file?.filename).toBe(`league-${league.leagueId}-points.csv`);
     const points = await t.database.db.select().from(leaguePoints).where(eq(leaguePoints.leagueId, league.leagueId));

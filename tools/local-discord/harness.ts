@@ -455,6 +455,11 @@ export class LocalDiscord {
     return this.world.permissions(this.world.guild(guildId), this.botUserId);
   }
 
+  /** The id of the DM channel between the bot and a user (made on first use, as opening a DM does). */
+  dmChannelId(userId: string): string {
+    return this.world.dmChannel(userId).id;
+  }
+
   /** The messages the bot sent a user by DM, oldest first (none if it never opened a DM with them). */
   dmMessages(userId: string): MessageView[] {
     return this.channelMessages(this.world.dmChannel(userId).id);
