@@ -24,21 +24,25 @@ module.exports = {
       severity: "error",
       comment: "db/ holds schema and SQL; it imports no domain, view or Discord code.",
       from: { path: "^src/db/" },
-      to: { path: "^src/(commands|events|discord|views|polls|lookups|admin|scheduler|jobs|leagues|reminders)/" },
+      to: {
+        path: "^src/(commands|events|discord|views|polls|lookups|admin|scheduler|jobs|leagues|reminders|exports)/",
+      },
     },
     {
       name: "layers-point-one-way",
       severity: "error",
       comment:
         "commands -> domain services -> queries and views; below a command, only views take its custom_id codec (ids.ts).",
-      from: { path: "^src/(polls|lookups|admin|standings|text|data|jobs|db|views|discord|events)/" },
+      from: {
+        path: "^src/(polls|lookups|admin|standings|text|data|jobs|db|views|discord|events|reminders|exports|leagues)/",
+      },
       to: { path: "^src/commands/", pathNot: "^src/commands/[^/]+/ids\\.ts$" },
     },
     {
       name: "domain-has-no-discord",
       severity: "error",
       comment: "Domain folders are plain logic: no discord.js.",
-      from: { path: "^src/(standings|polls|lookups|admin|leagues|text|data)/" },
+      from: { path: "^src/(standings|polls|lookups|admin|leagues|reminders|exports|text|data)/" },
       to: { path: "node_modules/(discord\\.js|@discordjs)/" },
     },
   ],

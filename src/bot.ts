@@ -2,7 +2,9 @@ import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from "
 import { LiveSync } from "./admin/live.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import { episodeCalendar } from "./discord/calendar.js";
 import type { BotContext, Command } from "./discord/command.js";
+import { directMessenger } from "./discord/directMessenger.js";
 import { loadCommands } from "./discord/loadCommands.js";
 import { channelMessenger } from "./discord/messenger.js";
 import { interactionCreate } from "./events/interactionCreate.js";
@@ -15,6 +17,7 @@ import type { Logger } from "./logger.js";
 import { buildIndexes } from "./lookups/indexes.js";
 import { pollJobs } from "./polls/jobs.js";
 import { PollService } from "./polls/service.js";
+import { companionJobs } from "./reminders/jobs.js";
 
 export interface Bot {
   client: Client<true>;
@@ -87,7 +90,12 @@ export async function startBot(options: { config: Config; db: Database; token: s
   const indexes = await buildIndexes(db);
   const live = new LiveSync(db, indexes, messenger, logger);
   const leagues = new LeagueRuntime(db, messenger, logger);
-  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs(), ...leagues.jobs()], logger);
+  const companion = companionJobs(
+    db,
+    { dms: directMessenger(client), messenger, calendar: episodeCalendar(client) },
+    logger,
+  );
+  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs(), ...leagues.jobs(), ...companion], logger);
   const ctx: BotContext = { db, config, logger, polls, live, leagues, ...indexes };
 
   const onReady = ready(commands, ctx);

@@ -11,6 +11,6 @@ export function toMessage(view: View): BaseMessageOptions & { content: string } 
     embeds: view.embeds,
     components: view.components,
     files: (view.files ?? []).map((f) => ({ attachment: f.data, name: f.name, description: f.description })),
-    allowedMentions: noPings,
+    allowedMentions: view.pingRoleIds?.length ? { parse: [], roles: view.pingRoleIds } : noPings,
   };
 }

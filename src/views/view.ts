@@ -11,6 +11,8 @@ export interface View {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
   files?: { name: string; data: Buffer; description?: string }[];
+  /** Roles this message may ping (an opt-in role the members chose); nobody else is ever pinged. */
+  pingRoleIds?: string[];
 }
 
 export type TopLevel = APIMessageTopLevelComponent;

@@ -42,6 +42,8 @@ export interface TestBotOptions {
   discord?: LocalDiscordOptions;
   /** Add a second server as ADMIN_GUILD_ID, where the admin commands are registered. */
   adminGuild?: boolean;
+  /** Register the everyday commands globally (no DEV_GUILD_ID), as in production: needed in DMs and elsewhere. */
+  globalCommands?: boolean;
   /** Default: MIRRORBALL_TEST_TRANSPORT, else "gateway". */
   transport?: Transport;
   /** HTTP-only workers started at once over HTTP on PostgreSQL; default 3. */
@@ -60,7 +62,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const transport = options.transport ?? (process.env.MIRRORBALL_TEST_TRANSPORT === "http" ? "http" : "gateway");
   const config = loadConfig({
     DISCORD_API_URL: discord.apiUrl,
-    DEV_GUILD_ID: guild.id,
+    DEV_GUILD_ID: options.globalCommands ? "" : guild.id,
     LOG_LEVEL: "silent",
     ...(adminGuild ? { ADMIN_GUILD_ID: adminGuild.id } : {}),
     ...(transport === "http" ? { INTERACTIONS_PORT: "0", DISCORD_PUBLIC_KEY: discord.publicKey } : {}),
@@ -92,7 +94,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const bot = await launch();
   if (httpOnly) for (let i = 1; i < (options.workers ?? 3); i++) await launch();
   const everyday = [...bot.commands.values()].filter((c) => c.scope !== "admin").map((c) => c.data.name);
-  await discord.waitForCommands(everyday, { guildId: guild.id });
+  await discord.waitForCommands(everyday, options.globalCommands ? {} : { guildId: guild.id });
   if (adminGuild) {
     const admin = [...bot.commands.values()].filter((c) => c.scope === "admin").map((c) => c.data.name);
     await discord.waitForCommands(admin, { guildId: adminGuild.id });

@@ -17,6 +17,7 @@ import {
   PermissionFlagsBits,
 } from "discord.js";
 import { CommandStore, type CommandWrite } from "./commands.js";
+import { DirectMessages } from "./dm.js";
 import type { MemberView, MessageEvent } from "./feed.js";
 import { type DispatchTarget, GatewayServer, type GatewaySessionInfo } from "./gateway.js";
 import { ApplicationKeys, HttpDelivery, type ProbeResult } from "./http-delivery.js";
@@ -34,7 +35,9 @@ import {
 import { type RateLimitConfig, RateLimiter, type RateLimitHit } from "./ratelimit.js";
 import { restRoutes } from "./rest.js";
 import { interactionRoutes } from "./rest-interactions.js";
+import { memberRoleRoutes } from "./roles.js";
 import { Router } from "./router.js";
+import { ScheduledEvents } from "./scheduledEvents.js";
 import { createHttpServer, type HttpServerDeps, type Violation, type ViolationKind } from "./server.js";
 import { createGuildIdFactory, createSnowflakeFactory } from "./snowflake.js";
 import { ApiSpec } from "./spec.js";
@@ -130,6 +133,10 @@ export class LocalDiscord {
   private readonly keys = new ApplicationKeys();
   private readonly http: HttpDelivery;
   private baseUrl = "";
+  /** DMs: closed inboxes, and channels of servers the bot is not in. */
+  readonly dms: DirectMessages;
+  /** The guilds' scheduled events, and a log of what the bot did to them. */
+  readonly scheduledEvents: ScheduledEvents;
 
   private constructor(
     options: LocalDiscordOptions,
@@ -153,10 +160,18 @@ export class LocalDiscord {
     };
     this.world = new World(this.nextId, this.botUser, createGuildIdFactory());
     this.defaultUser = this.world.user({ username: "viewer" });
-    this.messages = new MessageStore(this.nextId, this.botUser, this.applicationId, () => this.baseUrl);
+    this.messages = new MessageStore(
+      this.nextId,
+      this.botUser,
+      this.applicationId,
+      () => this.baseUrl,
+      (id) => this.world.findUser(id),
+    );
     this.messages.onChange((change, stored) => this.emitMessage(change, stored));
     this.uploads = new UploadStore(this.nextId, () => this.baseUrl);
     this.commandStore = new CommandStore(this.nextId, this.applicationId);
+    this.dms = new DirectMessages(this.world);
+    this.scheduledEvents = new ScheduledEvents(this.world, this.nextId, this.botUser);
     this.factory = new InteractionFactory(
       this.world,
       this.commandStore,
@@ -164,6 +179,7 @@ export class LocalDiscord {
       this.applicationId,
       () => this.defaultUser,
       (channelId, file) => this.uploads.add(channelId, file),
+      (channelId) => this.dms.foreignChannels.add(channelId),
     );
     this.gateway = new GatewayServer({
       token: this.token,
@@ -194,7 +210,11 @@ export class LocalDiscord {
           options.recommendedShards ?? Math.max(1, Math.ceil(this.world.allGuilds().length / 1000)),
         maxConcurrency: options.maxConcurrency ?? 1,
         application: () => this.application(),
+        checkSend: (channelId) => this.dms.checkSend(channelId),
       }),
+      ...this.dms.routes(),
+      ...this.scheduledEvents.routes(),
+      ...memberRoleRoutes(this.world),
       ...interactionRoutes({
         applicationId: this.applicationId,
         messages: this.messages,
@@ -413,6 +433,36 @@ export class LocalDiscord {
   /** One interaction by id. */
   interaction(id: string): InteractionRecord | undefined {
     return this.records.get(id);
+  }
+
+  /** A member's role ids as they stand now. */
+  memberRoles(guildId: string, userId: string): string[] {
+    return [...this.world.memberRoles(this.world.guild(guildId), userId)];
+  }
+
+  /**
+   * Changes the bot's own role in a guild: what it allows (e.g. grant or revoke Manage Events) and its place in the
+   * role list (it may only give members roles below it).
+   */
+  setBotRole(guildId: string, change: { permissions?: bigint; position?: number }): void {
+    const { botRole } = this.world.guild(guildId);
+    if (change.permissions !== undefined) botRole.permissions = String(change.permissions);
+    if (change.position !== undefined) botRole.position = change.position;
+  }
+
+  /** The bot's permissions in a guild as its role gives them. */
+  botPermissions(guildId: string): bigint {
+    return this.world.permissions(this.world.guild(guildId), this.botUserId);
+  }
+
+  /** The id of the DM channel between the bot and a user (made on first use, as opening a DM does). */
+  dmChannelId(userId: string): string {
+    return this.world.dmChannel(userId).id;
+  }
+
+  /** The messages the bot sent a user by DM, oldest first (none if it never opened a DM with them). */
+  dmMessages(userId: string): MessageView[] {
+    return this.channelMessages(this.world.dmChannel(userId).id);
   }
 
   /** Finds a user by id, or creates one by name. */

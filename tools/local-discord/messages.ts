@@ -12,6 +12,7 @@ import {
 } from "discord.js";
 import type { UploadedFile } from "./body.js";
 import { DiscordErrors } from "./errors.js";
+import { pingsOf } from "./mentions.js";
 
 /** An attachment as the API returns it, plus the bytes the bot uploaded. */
 export interface AttachmentView extends APIAttachment {
@@ -61,6 +62,8 @@ export class MessageStore {
     private readonly author: APIUser,
     private readonly applicationId: string,
     private readonly baseUrl: () => string,
+    /** Resolves mentioned user ids (see mentions.ts). */
+    private readonly findUser: (id: string) => APIUser | undefined = () => undefined,
   ) {}
 
   /** Calls `listener` after every create, edit and delete; returns the function that stops it. */
@@ -108,6 +111,7 @@ export class MessageStore {
       interactionId: origin.interactionId,
     };
     this.apply(stored, body, files, false);
+    Object.assign(api, pingsOf(api.content, body.allowed_mentions, this.findUser));
     if (!origin.loading) assertNotEmpty(api);
     this.messages.set(id, stored);
     const channel = this.byChannel.get(channelId) ?? [];

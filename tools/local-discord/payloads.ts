@@ -29,6 +29,7 @@ import { ATTACHMENT_SIZE_LIMIT } from "./body.js";
 import type { CommandStore } from "./commands.js";
 import type { InteractionKind } from "./interaction.js";
 import { type AttachmentInput, contentTypeOf, extension, isAttachmentInput } from "./uploads.js";
+import { checkUserInstallable, type ForeignPlace, foreignContext } from "./userInstall.js";
 import type { GuildState, UserRef, World } from "./world.js";
 
 /** Where and by whom an interaction happens; every field has a sensible default. */
@@ -42,6 +43,11 @@ export interface InteractionContextInput {
   /** The member's permissions for this interaction, overriding what their roles give (e.g. to test Manage Server). */
   memberPermissions?: bigint | string;
   locale?: Locale | `${Locale}`;
+  /**
+   * Used through the member's own install of the app in a server the bot is not in (see userInstall.ts); `guildId`
+   * and `channelId` are then ignored.
+   */
+  elsewhere?: boolean;
 }
 
 export type OptionValue = string | number | boolean;
@@ -100,6 +106,8 @@ export interface BuiltInteraction {
 
 interface Where {
   guild: GuildState | undefined;
+  /** A server the bot is not in (user-installed use). */
+  foreign?: ForeignPlace;
   channelId: string;
   user: APIUser;
   permissions?: bigint;
@@ -134,7 +142,11 @@ export class InteractionFactory {
     private readonly defaultUser: () => APIUser,
     /** Keeps a file a user attached in a channel and returns it as Discord resolves it (with its CDN url). */
     private readonly upload: (channelId: string, file: AttachmentInput) => APIAttachment,
+    /** Told of the channel of a server the bot is not in, so REST calls to it are refused. */
+    private readonly foreignChannel: (channelId: string) => void = () => {},
   ) {}
+
+  private foreignPlace: ForeignPlace | undefined;
 
   slash(input: SlashInput): BuiltInteraction {
     const where = this.where(input);
@@ -270,6 +282,19 @@ export class InteractionFactory {
 
   private where(input: InteractionContextInput): Where {
     const user = input.user === undefined ? this.defaultUser() : this.world.user(input.user);
+    if (input.elsewhere) {
+      if (!this.foreignPlace) {
+        this.foreignPlace = { guildId: this.nextId(), channelId: this.nextId() };
+        this.foreignChannel(this.foreignPlace.channelId);
+      }
+      return {
+        guild: undefined,
+        foreign: this.foreignPlace,
+        channelId: this.foreignPlace.channelId,
+        user,
+        locale: input.locale,
+      };
+    }
     const guildId = input.guildId === undefined ? this.world.allGuilds()[0]?.id : input.guildId;
     const permissions = input.memberPermissions === undefined ? undefined : BigInt(input.memberPermissions);
     if (guildId === undefined) throw new Error("local-discord: add a guild first, or pass guildId: null for a DM");
@@ -290,9 +315,8 @@ export class InteractionFactory {
     return this.where({ ...input, guildId: channel.guildId, channelId: channel.guildId ? channel.api.id : undefined });
   }
 
-  private base({ guild, channelId, user, permissions, locale }: Where): Base {
+  private base({ guild, foreign, channelId, user, permissions, locale }: Where): Base {
     const id = this.nextId();
-    const channel = this.world.channel(channelId).api;
     const userLocale = (locale ?? "en-US") as Locale;
     const common = {
       id,
@@ -304,6 +328,8 @@ export class InteractionFactory {
       entitlements: [],
       attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
     };
+    if (foreign) return { ...common, ...foreignContext(foreign, user, userLocale) } as unknown as Base;
+    const channel = this.world.channel(channelId).api;
     if (!guild) {
       return {
         ...common,
@@ -332,6 +358,10 @@ export class InteractionFactory {
   /** The registered command the user picks, if the Discord client would offer it to them here. */
   private command(where: Where, name: string): APIApplicationCommand {
     const command = this.commands.find(where.guild?.id ?? null, name);
+    if (command && where.foreign) {
+      checkUserInstallable(command);
+      return command;
+    }
     if (command) {
       const context = where.guild ? InteractionContextType.Guild : InteractionContextType.BotDM;
       if (command.contexts && !command.contexts.includes(context)) {

@@ -19,6 +19,8 @@ export interface RestContext {
   recommendedShards: () => number;
   maxConcurrency: number;
   application: () => APIApplication;
+  /** Runs before a message is created in a channel; throws Discord's refusal (a closed DM, a channel out of reach). */
+  checkSend?: (channelId: string) => void;
 }
 
 type Json = Record<string, unknown>;
@@ -163,6 +165,7 @@ function channelRoutes(ctx: RestContext): Route[] {
       auth: true,
       limits: (body) => checkMessage(body),
       handle: ({ params, body }) => {
+        ctx.checkSend?.(params.channel_id ?? "");
         const target = channel(params.channel_id);
         const json = objectBody(body);
         const reply = json.message_reference !== undefined;

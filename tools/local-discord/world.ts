@@ -75,6 +75,8 @@ export interface RoleInput {
   color?: number;
   /** Listed apart in the member list. */
   hoist?: boolean;
+  /** Whether anyone may ping it; default false, as Discord makes roles. */
+  mentionable?: boolean;
 }
 
 interface MemberState {
@@ -228,8 +230,16 @@ export class World {
     made.color = color;
     made.colors = { primary_color: color, secondary_color: null, tertiary_color: null };
     made.hoist = input.hoist ?? false;
+    made.mentionable = input.mentionable ?? false;
     guild.roles.push(made);
     return made;
+  }
+
+  /** The member's role ids, changed in place by PUT/DELETE …/members/{user}/roles/{role} (see roles.ts). */
+  memberRoles(guild: GuildState, userId: string): string[] {
+    const member = guild.members.get(userId);
+    if (!member) throw new Error(`local-discord: ${userId} is not a member of ${guild.id}`);
+    return member.roles;
   }
 
   /** The guild's members, bot included. */

@@ -115,7 +115,9 @@ export class PlaygroundServer {
 
   private broadcast(event: PageEvent, visibleTo: string | null): void {
     const frame = `event: message\ndata: ${JSON.stringify(event)}\n\n`;
-    for (const { res, member } of this.streams) if (visibleTo === null || visibleTo === member) res.write(frame);
+    // A DM is its member's alone, as an ephemeral reply is.
+    const seenBy = visibleTo ?? this.dmOwner(event.message.channel_id) ?? null;
+    for (const { res, member } of this.streams) if (seenBy === null || seenBy === member) res.write(frame);
   }
 
   private async clockState(): Promise<Json> {
@@ -167,12 +169,24 @@ export class PlaygroundServer {
     const { discord } = this.options.session;
     return {
       bot: { id: discord.botUser.id, name: discord.botUser.username },
-      members,
-      servers: servers.map((s) => ({
-        ...s,
-        roles: discord.roles(s.id).map((r) => ({ id: r.id, name: r.name, color: r.color, hoist: r.hoist })),
-        members: discord.members(s.id).map((m) => ({ id: m.member.user.id, roles: m.member.roles, owner: m.owner })),
-      })),
+      // Each member also has a "Direct messages" entry: their DM with the bot.
+      members: members.map((m) => ({ ...m, guildIds: [...m.guildIds, `dm-${m.id}`] })),
+      servers: [
+        ...servers.map((s) => ({
+          ...s,
+          roles: discord.roles(s.id).map((r) => ({ id: r.id, name: r.name, color: r.color, hoist: r.hoist })),
+          members: discord.members(s.id).map((m) => ({ id: m.member.user.id, roles: m.member.roles, owner: m.owner })),
+        })),
+        ...members.map((m) => ({
+          id: `dm-${m.id}`,
+          name: "Direct messages",
+          channels: [
+            { id: this.dmChannelOf(m.id), name: "mirrorball", topic: "Your DMs with the bot: reminders, and lookups" },
+          ],
+          roles: [],
+          members: [{ id: m.id, roles: [], owner: false }],
+        })),
+      ],
     };
   }
 
@@ -181,16 +195,28 @@ export class PlaygroundServer {
     return id as string;
   }
 
-  /** The channel, if the member is in its server. */
+  /** The channel, if the member is in its server, or their own DM with the bot. */
   private channelFor(member: string, channelId: string | null | undefined): string {
+    if (channelId && channelId === this.dmChannelOf(member)) return channelId;
     const server = servers.find((s) => s.channels.some((c) => c.id === channelId));
     const person = members.find((m) => m.id === member);
     if (!server || !person?.guildIds.includes(server.id)) throw new InputError("that channel is not one of yours");
     return channelId as string;
   }
 
-  private guildOf(channelId: string): string {
-    return servers.find((s) => s.channels.some((c) => c.id === channelId))?.id ?? "";
+  /** The channel's server, or null for a DM with the bot. */
+  private guildOf(channelId: string): string | null {
+    return servers.find((s) => s.channels.some((c) => c.id === channelId))?.id ?? null;
+  }
+
+  /** The member's DM channel with the bot (reminders arrive there; lookups work there). */
+  private dmChannelOf(member: string): string {
+    return this.options.session.discord.dmChannelId(member);
+  }
+
+  /** Whose DM a channel is, if it is one of the members' DMs. */
+  private dmOwner(channelId: string): string | undefined {
+    return members.find((m) => this.dmChannelOf(m.id) === channelId)?.id;
   }
 
   private async act(input: ActionBody): Promise<Json> {

@@ -98,7 +98,8 @@ export interface Session {
 export async function startSession(options: SessionOptions): Promise<Session> {
   const settings = loadConfig({
     ...(options.env ?? process.env),
-    DEV_GUILD_ID: ids.fans,
+    // Global commands, as in production: the lookups also work in the members' DMs with the bot.
+    DEV_GUILD_ID: "",
     ADMIN_GUILD_ID: ids.owners,
     BOT_OWNER_IDS: ids.olive,
   });
@@ -123,7 +124,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     const bot = await startBot({ config, db, token: discord.token, logger: options.logger });
     const byScope = (admin: boolean) =>
       [...bot.commands.values()].filter((c) => (c.scope === "admin") === admin).map((c) => c.data.name);
-    await discord.waitForCommands(byScope(false), { guildId: ids.fans });
+    await discord.waitForCommands(byScope(false));
     await discord.waitForCommands(byScope(true), { guildId: ids.owners });
     return {
       discord,

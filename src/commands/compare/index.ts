@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { respond } from "../../discord/respond.js";
 import { getComparison } from "../../lookups/compare.js";
 import { compareView } from "../../views/compare.js";
@@ -7,6 +8,8 @@ import { compareView } from "../../views/compare.js";
 export default {
   data: new SlashCommandBuilder()
     .setName("compare")
+    .setIntegrationTypes(...availability.anywhere.integrationTypes)
+    .setContexts(...availability.anywhere.contexts)
     .setDescription("Two couples side by side: placements, averages, best dances and a week-by-week chart.")
     .addStringOption((o) =>
       o

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
@@ -10,6 +11,8 @@ import { coupleIds } from "./ids.js";
 export default {
   data: new SlashCommandBuilder()
     .setName("couple")
+    .setIntegrationTypes(...availability.anywhere.integrationTypes)
+    .setContexts(...availability.anywhere.contexts)
     .setDescription("A celebrity and their pro: placement, every dance with its scores, their average and a chart.")
     .addStringOption((o) =>
       o

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { commandDefinitions, loadCommands } from "../../discord/loadCommands.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
@@ -39,7 +40,11 @@ function loadEntries(): Promise<HelpEntry[]> {
 }
 
 export default {
-  data: new SlashCommandBuilder().setName("help").setDescription("What every command does, with an example of each."),
+  data: new SlashCommandBuilder()
+    .setName("help")
+    .setIntegrationTypes(...availability.anywhere.integrationTypes)
+    .setContexts(...availability.anywhere.contexts)
+    .setDescription("What every command does, with an example of each."),
 
   async execute(interaction) {
     await respond(interaction, async () => helpView(await loadEntries()));

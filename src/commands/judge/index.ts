@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
@@ -10,6 +11,8 @@ import { judgeIds } from "./ids.js";
 export default {
   data: new SlashCommandBuilder()
     .setName("judge")
+    .setIntegrationTypes(...availability.anywhere.integrationTypes)
+    .setContexts(...availability.anywhere.contexts)
     .setDescription("A judge's record: seasons judged, average mark given, tens, and how they compare with the panel.")
     .addStringOption((o) =>
       o

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonOption, seasonWeekChoices, weekOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
@@ -12,6 +13,8 @@ import { leaderboardIds } from "./ids.js";
 export default {
   data: new SlashCommandBuilder()
     .setName("leaderboard")
+    .setIntegrationTypes(...availability.anywhere.integrationTypes)
+    .setContexts(...availability.anywhere.contexts)
     .setDescription("The judges' leaderboard of a week: every dance, each judge's score and the totals.")
     .addIntegerOption(seasonOption())
     .addIntegerOption(weekOption()),

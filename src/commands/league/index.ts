@@ -2,12 +2,14 @@ import { SlashCommandBuilder, type SlashCommandIntegerOption } from "@discordjs/
 import type { ChatInputCommandInteraction } from "discord.js";
 import { seasonOption } from "../../discord/choices.js";
 import type { BotContext, Command, ComponentInteraction } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { UserError } from "../../errors.js";
 import { ruleNames } from "../../leagues/scoring.js";
 import { advance } from "./advance.js";
 import { autocomplete } from "./autocomplete.js";
 import { create } from "./create.js";
 import { draft } from "./draft.js";
+import { exportLeague } from "./export.js";
 import { leagueIds } from "./ids.js";
 import { join } from "./join.js";
 import { pick } from "./pick.js";
@@ -24,6 +26,7 @@ const handlers: Record<string, (i: ChatInputCommandInteraction, ctx: BotContext)
   standings,
   team,
   draft,
+  export: exportLeague,
   repost,
 };
 
@@ -51,6 +54,8 @@ async function onComponent(interaction: ComponentInteraction, ctx: BotContext): 
 export default {
   data: new SlashCommandBuilder()
     .setName("league")
+    .setIntegrationTypes(...availability.serverOnly.integrationTypes)
+    .setContexts(...availability.serverOnly.contexts)
     .setDescription("Fantasy leagues: draft couples and score them from the judges' marks.")
     .addSubcommand((s) =>
       s
@@ -111,6 +116,12 @@ export default {
       s
         .setName("repost")
         .setDescription("Post the league's live message again in this channel (creator or Manage Server).")
+        .addIntegerOption(leagueOption),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("export")
+        .setDescription("The league's points as a CSV file (Manage Server).")
         .addIntegerOption(leagueOption),
     ),
 

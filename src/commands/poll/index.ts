@@ -6,11 +6,13 @@ import {
 import { ChannelType } from "discord.js";
 import { seasonOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { maxQuestionLength } from "../../polls/custom.js";
 import { weekdays } from "../../polls/schedule.js";
 import { autocomplete } from "./autocomplete.js";
 import { close } from "./close.js";
 import { create } from "./create.js";
+import { exportVotes } from "./export.js";
 import { pollIds } from "./ids.js";
 import { schedule } from "./schedule.js";
 import { settings } from "./settings.js";
@@ -30,11 +32,14 @@ const handlers = {
   schedule,
   unschedule: schedule,
   settings,
+  export: exportVotes,
 };
 
 export default {
   data: new SlashCommandBuilder()
     .setName("poll")
+    .setIntegrationTypes(...availability.serverOnly.integrationTypes)
+    .setContexts(...availability.serverOnly.contexts)
     .setDescription("Community polls and predictions: who wins, who goes home, or your own question.")
     .addSubcommand((s) =>
       s
@@ -118,6 +123,14 @@ export default {
         .addIntegerOption(seasonOption("Season airing (default: the latest)")),
     )
     .addSubcommand((s) => s.setName("unschedule").setDescription("Stop the weekly polls."))
+    .addSubcommand((s) =>
+      s
+        .setName("export")
+        .setDescription("A closed poll's votes as a CSV file (Manage Server).")
+        .addIntegerOption((o) =>
+          o.setName("poll").setDescription("The poll's number (in its footer)").setRequired(true).setMinValue(1),
+        ),
+    )
     .addSubcommand((s) =>
       s
         .setName("settings")

@@ -6,6 +6,7 @@ import { UserError } from "../../errors.js";
 import { canonicalTimeZone, formatAirTime, nextAirTime, parseAirTime } from "../../polls/schedule.js";
 import { scheduleLine } from "../../views/pollPredictions.js";
 import { guildOf, requireManager, text } from "./access.js";
+import { calendarLine } from "./calendar.js";
 
 /** /poll schedule and /poll unschedule: the weekly elimination poll, posted before each show. */
 export async function schedule(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
@@ -38,5 +39,8 @@ export async function schedule(interaction: ChatInputCommandInteraction, ctx: Bo
     setBy: interaction.user.id,
   };
   await saveSchedule(ctx.db, row);
-  await respond(interaction, async () => text(scheduleLine({ ...row, updatedAt: new Date() })), { ephemeral: true });
+  const calendar = await calendarLine(interaction, ctx.db, guildId);
+  await respond(interaction, async () => text(scheduleLine({ ...row, updatedAt: new Date() }) + calendar), {
+    ephemeral: true,
+  });
 }

@@ -1,19 +1,23 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonChoices, seasonOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
+import { exportPredictions } from "./export.js";
 import { predictionsIds } from "./ids.js";
 import { boardPage, guildOf, leaderboard } from "./leaderboard.js";
 import { me } from "./me.js";
 
 /** One handler per subcommand, each in its own file beside this one. */
-const subcommands = { leaderboard, me };
+const subcommands = { leaderboard, me, export: exportPredictions };
 
 export default {
   data: new SlashCommandBuilder()
     .setName("predictions")
+    .setIntegrationTypes(...availability.serverOnly.integrationTypes)
+    .setContexts(...availability.serverOnly.contexts)
     .setDescription("Prediction points from the Mirrorball and elimination polls.")
     .addSubcommand((s) =>
       s
@@ -26,6 +30,9 @@ export default {
         .setName("me")
         .setDescription("Your picks and the points they earned.")
         .addIntegerOption(seasonOption("Only this season's polls (default: all)")),
+    )
+    .addSubcommand((s) =>
+      s.setName("export").setDescription("Every prediction point of this server as a CSV file (Manage Server)."),
     ),
 
   async execute(interaction, ctx) {

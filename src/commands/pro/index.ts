@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
@@ -10,6 +11,8 @@ import { proIds } from "./ids.js";
 export default {
   data: new SlashCommandBuilder()
     .setName("pro")
+    .setIntegrationTypes(...availability.anywhere.integrationTypes)
+    .setContexts(...availability.anywhere.contexts)
     .setDescription("A pro's career: every season with partner and placement, titles won and average scores.")
     .addStringOption((o) =>
       o

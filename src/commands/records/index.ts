@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonChoices, seasonOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { respond } from "../../discord/respond.js";
 import { getRecords } from "../../lookups/records.js";
 import { recordsView } from "../../views/records.js";
@@ -8,6 +9,8 @@ import { recordsView } from "../../views/records.js";
 export default {
   data: new SlashCommandBuilder()
     .setName("records")
+    .setIntegrationTypes(...availability.anywhere.integrationTypes)
+    .setContexts(...availability.anywhere.contexts)
     .setDescription("Highest and lowest scores, most perfect scores and best averages, all-time or in one season.")
     .addIntegerOption(seasonOption("Only this season")),
 

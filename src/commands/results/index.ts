@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonOption, seasonWeekChoices, weekOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
@@ -11,6 +12,8 @@ import { resultsIds } from "./ids.js";
 export default {
   data: new SlashCommandBuilder()
     .setName("results")
+    .setIntegrationTypes(...availability.anywhere.integrationTypes)
+    .setContexts(...availability.anywhere.contexts)
     .setDescription(
       "Who went home in a week, who was in jeopardy, the judges' save votes, and the finale's placements.",
     )

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonChoices } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
+import { availability } from "../../discord/contexts.js";
 import { isOwnMessage } from "../../discord/ownership.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
@@ -11,6 +12,8 @@ import { seasonIds } from "./ids.js";
 export default {
   data: new SlashCommandBuilder()
     .setName("season")
+    .setIntegrationTypes(...availability.anywhere.integrationTypes)
+    .setContexts(...availability.anywhere.contexts)
     .setDescription("A season at a glance: dates, hosts, judges, the cast by placement, the winner and the trophy.")
     .addIntegerOption((o) =>
       o

@@ -4,4 +4,5 @@ export * from "./bot.js";
 export * from "./guilds.js";
 export * from "./leagues.js";
 export * from "./polls.js";
+export * from "./reminders.js";
 export * from "./show.js";

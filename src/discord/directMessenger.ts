@@ -1,0 +1,23 @@
+import { type Client, DiscordAPIError } from "discord.js";
+import type { DirectMessenger } from "../views/delivery.js";
+import { toMessage } from "./message.js";
+
+/** DMs through discord.js (POST /users/@me/channels, then the DM channel), with Discord's refusals as results. */
+export function directMessenger(client: Client): DirectMessenger {
+  return {
+    async send(userId, view) {
+      try {
+        const channel = await client.users.createDM(userId);
+        await channel.send(toMessage(view));
+        return { sent: true };
+      } catch (error) {
+        // 50007 "Cannot send messages to this user" and the like: Discord said no, which is an answer, not a fault.
+        if (error instanceof DiscordAPIError && error.status < 500) {
+          return { sent: false, code: typeof error.code === "number" ? error.code : null };
+        }
+        throw error;
+      }
+    },
+    guildName: (guildId) => client.guilds.cache.get(guildId)?.name,
+  };
+}

@@ -1,0 +1,39 @@
+/** The companion's background jobs, run by src/jobs/runner.ts in every process; each claims its work in SQL. */
+import type { Database } from "../db/client.js";
+import type { Job } from "../jobs/runner.js";
+import type { Logger } from "../logger.js";
+import type { DirectMessenger, EpisodeCalendar } from "../views/delivery.js";
+import type { Messenger } from "../views/view.js";
+import { EpisodeCalendarSync } from "./calendar.js";
+import { pingOptInRoles } from "./rolePings.js";
+import { ReminderService } from "./service.js";
+
+export const companionJobNames = {
+  reminders: "reminders",
+  rolePings: "opt-in role pings",
+  calendar: "episode events",
+} as const;
+
+export function companionJobs(
+  db: Database,
+  ports: { dms: DirectMessenger; messenger: Messenger; calendar: EpisodeCalendar },
+  logger: Logger,
+): Job[] {
+  const reminders = new ReminderService(db, ports.dms, logger);
+  const calendar = new EpisodeCalendarSync(db, ports.calendar, logger);
+  return [
+    {
+      name: companionJobNames.reminders,
+      everyMs: 15_000,
+      async run(now) {
+        await reminders.run(now);
+      },
+    },
+    {
+      name: companionJobNames.rolePings,
+      everyMs: 2_000,
+      run: (now) => pingOptInRoles(db, ports.messenger, logger, now),
+    },
+    { name: companionJobNames.calendar, everyMs: 60_000, run: (now) => calendar.run(now) },
+  ];
+}
