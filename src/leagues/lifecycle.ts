@@ -14,7 +14,8 @@ import { latestSeasonNumber } from "../db/queries/seasons.js";
 import { UserError } from "../errors.js";
 import { maxTeams, minTeams } from "./draft.js";
 import { defaultRules } from "./scoring.js";
-import { available, completeWeek, type LeagueState, loadLeague, rescore, standingsOf } from "./service.js";
+import { completeWeek, loadLeague, rescore, standingsOf } from "./service.js";
+import { available, type LeagueState } from "./state.js";
 import { waiverOrder } from "./waivers.js";
 
 export const defaultTeamSize = 3;
@@ -72,7 +73,9 @@ export async function beginDraft(db: Database, state: LeagueState): Promise<void
       `${teams} teams of ${state.league.teamSize} need ${needed} couples, but season ${state.season.number} has ${couples} to draft. Make the teams smaller with a new league, or draft with fewer teams.`,
     );
   }
-  if (!(await startDraft(db, state.league.id))) throw new UserError("This league's draft has already started.");
+  // A live league drafting mid-season scores from the next week on; the weeks already over are not its own.
+  const over = state.league.mode === "live" ? await completeWeek(db, state.league.seasonId) : 0;
+  if (!(await startDraft(db, state.league.id, over))) throw new UserError("This league's draft has already started.");
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   forgetScoredVersion,
   type LeagueRow,
   liveLeagues,
+  moveLeagueMessage,
   setLeagueMessage,
   showDataVersion,
 } from "../db/queries/leagues/index.js";
@@ -63,6 +64,23 @@ export class LeagueRuntime {
     } catch (error) {
       await deleteLeague(this.db, league.id);
       throw error;
+    }
+  }
+
+  /**
+   * Posts the league's message again in `channelId` (the old one was deleted, or scrolled far away); the old message
+   * loses its controls, and clicks on it are refused as foreign from then on.
+   */
+  async repost(leagueId: number, channelId: string): Promise<void> {
+    const state = await loadLeague(this.db, leagueId);
+    if (!state) return;
+    const messageId = await this.messenger.send(channelId, leagueMessageView(state));
+    await moveLeagueMessage(this.db, leagueId, channelId, messageId);
+    const old = state.league.messageId;
+    if (old) {
+      await this.messenger
+        .edit(state.league.channelId, old, { ...leagueMessageView(state), components: [] })
+        .catch((error: unknown) => this.logger.info({ err: error, leagueId }, "the old league message is gone"));
     }
   }
 

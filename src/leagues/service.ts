@@ -2,7 +2,6 @@
 import type { Database } from "../db/client.js";
 import {
   appendPoints,
-  type CastCouple,
   castOf,
   exitsOf,
   getLeague,
@@ -11,10 +10,8 @@ import {
   leaguePickList,
   leagueSeason,
   leagueTeamList,
-  type PickRow,
   placementsOf,
   proPlacementsBefore,
-  type TeamRow,
   takeTurn,
   weeksOf,
   withLeagueLocked,
@@ -23,7 +20,7 @@ import { loadWeekSheet } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
 import { rankByTotal } from "../standings/standings.js";
 import type { WeekSheet } from "../standings/types.js";
-import { autoPick, type Candidate, rankCandidates } from "./autopick.js";
+import { autoPick } from "./autopick.js";
 import { afterTurn, teamOnClock } from "./draft.js";
 import {
   type CoupleWeekPoints,
@@ -31,28 +28,19 @@ import {
   ledgerDiff,
   pointsKey,
   rulesOf,
-  type ScoringRules,
   type ScoringWeek,
   weekPoints,
 } from "./scoring.js";
 import { lastCompleteWeek, proRecord } from "./season.js";
-
-export interface CastMember extends CastCouple, Candidate {
-  /** The week they went home or withdrew, if they have (as far as the records go, released or not). */
-  exitWeek: number | null;
-}
-
-export interface LeagueState {
-  league: LeagueRow;
-  rules: ScoringRules;
-  season: { id: number; number: number; decided: boolean };
-  teams: TeamRow[];
-  picks: PickRow[];
-  cast: CastMember[];
-  /** Week numbers of the season in order, and the last one. */
-  weekNumbers: number[];
-  onClock: TeamRow | null;
-}
+import {
+  available,
+  type CastMember,
+  type LeagueState,
+  type RosterLine,
+  rosterOf,
+  type TeamStanding,
+  teamOf,
+} from "./state.js";
 
 /** Everything the league's message and its checks need, read once. */
 export async function loadLeague(db: Database, leagueId: number): Promise<LeagueState | null> {
@@ -67,12 +55,19 @@ export async function loadLeague(db: Database, leagueId: number): Promise<League
     exitsOf(db, league.seasonId),
     weeksOf(db, league.seasonId),
   ]);
-  const placements = await proPlacementsBefore(
-    db,
-    cast.map((c) => c.proId),
-    season.number,
-  );
-  const lastWeek = league.releasedWeek > 0 ? await marksOfWeek(db, league, league.releasedWeek) : new Map();
+  // The pros' records and last week's scores only matter while someone is choosing (the menu, the automatic pick).
+  const choosing = league.status === "drafting" || league.status === "waivers";
+  const placements = choosing
+    ? await proPlacementsBefore(
+        db,
+        cast.map((c) => c.proId),
+        season.number,
+      )
+    : [];
+  const lastWeek =
+    choosing && league.releasedWeek > 0
+      ? await marksOfWeek(db, league, league.releasedWeek)
+      : new Map<number, number>();
   const exitWeek = new Map(exits.map((e) => [e.coupleId, e.week]));
   const members: CastMember[] = cast.map((c) => {
     const record = proRecord(placements.filter((p) => p.proId === c.proId).map((p) => p.placement));
@@ -98,31 +93,6 @@ export async function loadLeague(db: Database, leagueId: number): Promise<League
     weekNumbers: [...new Set(weeks.map((w) => w.number))],
     onClock: teams.find((t) => t.id === onClockId) ?? null,
   };
-}
-
-/**
- * Couples not on any team and still dancing, best first by the auto-pick rule. A replay hides exits after the weeks
- * released (no spoilers); a live league knows only the exits that happened, so every recorded one counts.
- */
-export function available(state: LeagueState): CastMember[] {
-  const taken = new Set(state.picks.map((p) => p.coupleId));
-  const known = state.league.mode === "replay" ? state.league.releasedWeek : Number.POSITIVE_INFINITY;
-  const free = state.cast.filter((c) => !taken.has(c.id) && (c.exitWeek === null || c.exitWeek > known));
-  const released = state.league.releasedWeek;
-  return rankCandidates(free, released >= 1) as CastMember[];
-}
-
-export function teamOf(state: LeagueState, userId: string): TeamRow | undefined {
-  return state.teams.find((t) => t.userId === userId);
-}
-
-/** The couples a team holds (still on its roster), in pick order. */
-export function rosterOf(state: LeagueState, teamId: number): { pick: PickRow; couple: CastMember }[] {
-  const byId = new Map(state.cast.map((c) => [c.id, c]));
-  return state.picks
-    .filter((p) => p.teamId === teamId && p.coupleId !== null)
-    .map((pick) => ({ pick, couple: byId.get(pick.coupleId as number) as CastMember }))
-    .filter((r) => r.couple !== undefined);
 }
 
 const refusals = {
@@ -187,7 +157,8 @@ async function storeTurn(
     teamId,
     coupleId,
     kind,
-    fromWeek: league.status === "waivers" ? (league.waiverWeek ?? 0) + 1 : 1,
+    // A draft pick scores from the first week after those already over; a waiver claim from the week after its waivers.
+    fromWeek: league.status === "waivers" ? (league.waiverWeek ?? 0) + 1 : league.releasedWeek + 1,
     next: afterTurn(league, state.teams.length),
   });
   if (!result.stored) throw new UserError(refusals[result.reason]);
@@ -283,16 +254,6 @@ export async function rescore(db: Database, leagueId: number): Promise<number> {
   return appended ?? 0;
 }
 
-export interface TeamStanding {
-  rank: number;
-  team: TeamRow;
-  total: number;
-  /** Points of the latest week scored. */
-  change: number;
-  /** Running total after each week 1..released. */
-  byWeek: number[];
-}
-
 /** Rank, team, points and this week's change, from the ledger; tied totals share a rank. */
 export async function standingsOf(db: Database, state: LeagueState): Promise<TeamStanding[]> {
   const held = await heldPoints(db, state.league.id);
@@ -305,14 +266,6 @@ export async function standingsOf(db: Database, state: LeagueState): Promise<Tea
     return { team, total: byWeek.at(-1) ?? 0, change: weekly.at(-1) ?? 0, byWeek };
   });
   return rankByTotal(rows);
-}
-
-export interface RosterLine {
-  couple: CastMember;
-  pick: PickRow;
-  /** Points by week number for this team. */
-  weeks: Map<number, number>;
-  total: number;
 }
 
 export async function teamSheet(db: Database, state: LeagueState, teamId: number): Promise<RosterLine[]> {

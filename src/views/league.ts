@@ -12,7 +12,7 @@ import {
   type RosterLine,
   rosterOf,
   type TeamStanding,
-} from "../leagues/service.js";
+} from "../leagues/state.js";
 import { chartTheme, renderLineChart } from "./chart.js";
 import { colors, ordinal, score } from "./format.js";
 import { clip, fitLines, limits } from "./limits.js";

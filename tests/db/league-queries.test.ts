@@ -14,7 +14,8 @@ import {
 import { leagues } from "../../src/db/schema/index.js";
 import { seedSeasons } from "../../src/db/seed.js";
 import { beginDraft, createLeague, followLiveSeason, join } from "../../src/leagues/lifecycle.js";
-import { available, loadLeague, rescore, standingsOf, takeMemberTurn } from "../../src/leagues/service.js";
+import { loadLeague, rescore, standingsOf, takeMemberTurn } from "../../src/leagues/service.js";
+import { available } from "../../src/leagues/state.js";
 import { engine, freshDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;
@@ -183,5 +184,23 @@ describe(`league queries (${engine})`, () => {
     // Week 1 by hand: Matt 12 - 5, Xochitl 18 + 3, Jason 21 + 3, Charity 22 (the night's top) + 5 + 3.
     const ledger = await pointsLedger(database.db, row.id);
     expect(ledger.map((l) => l.points).sort((x, y) => x - y)).toEqual([7, 21, 24, 30]);
+  });
+
+  test("GIVEN a live season with week 1 over WHEN a league drafts now THEN week 1 is not its own: picks score from week 2 and couples gone are not offered", async () => {
+    await seedSeasons(database.db, { files: [season32, onAir(1, 1)] });
+    const row = await league(91, 2);
+    const state = await loadLeague(database.db, row.id);
+    if (!state) throw new Error("no league");
+    await beginDraft(database.db, state);
+    const drafting = await loadLeague(database.db, row.id);
+    expect(drafting?.league.releasedWeek).toBe(1);
+    const offered = drafting ? available(drafting) : [];
+    expect(offered.map((c) => c.celebrity)).not.toContain("Matt Walsh");
+    // The menu's order after week 1: last week's judges' total, best first (Charity Lawson's 22 led the night).
+    expect(offered[0]?.celebrity).toBe("Charity Lawson");
+    await draft(row.id, ["Xochitl Gomez", "Jason Mraz", "Charity Lawson", "Ariana Madix"]);
+    expect((await loadLeague(database.db, row.id))?.picks.map((p) => p.fromWeek)).toEqual([2, 2, 2, 2]);
+    expect(await rescore(database.db, row.id)).toBe(0);
+    expect(await pointsLedger(database.db, row.id)).toEqual([]);
   });
 });

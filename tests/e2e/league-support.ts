@@ -7,7 +7,8 @@ import type { TestBot } from "../support/bot.js";
 /** Helpers shared by the league's end-to-end files: members, the league message and its controls. */
 export const member = (i: number) => ({ id: String(920000000000000000n + BigInt(i)), username: `dancer${i}` });
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-export const text = (ix: InteractionRecord) => ix.finalMessage()?.content ?? "";
+/** What the member reads: a private sentence sent after a deferral (busy machine), else the response itself. */
+export const text = (ix: InteractionRecord) => ix.followUps.at(-1)?.content ?? ix.finalMessage()?.content ?? "";
 
 type Component = {
   custom_id?: string;

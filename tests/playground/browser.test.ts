@@ -1,9 +1,11 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, BrowserContext, FileChooser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { ids, type Playground, startPlayground } from "../../tools/playground/index.js";
 import { silentLogger } from "../support/bot.js";
-import { launchChromium, screenshot } from "./chromium.js";
+import { artifactsDir, launchChromium, screenshot } from "./chromium.js";
 import { playgroundDatabase } from "./database.js";
 
 // The whole playground in a real browser: the page, the real bot, the local Discord and a seeded database.
@@ -20,7 +22,7 @@ beforeAll(async () => {
   // The viewer's own zone: <t:…> timestamps are shown in it.
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: "America/New_York" });
   page = await open("Ava");
-});
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -54,7 +56,7 @@ async function typeCommand(tab: Page, line: string): Promise<void> {
 }
 
 /** Polls a reading of the page until the assertion holds (the bot answers asynchronously, on busy machines). */
-const eventually = <T>(read: () => Promise<T>, timeout = 20_000) => expect.poll(read, { timeout, interval: 100 });
+const eventually = <T>(read: () => Promise<T>, timeout = 60_000) => expect.poll(read, { timeout, interval: 100 });
 const text = (locator: Locator) => () =>
   locator
     .first()
@@ -72,7 +74,7 @@ const imageWidth = (locator: Locator) => () =>
 const byTitle = (tab: Page, title: string | RegExp) =>
   tab.locator("article.message").filter({ has: tab.locator(".embed-title", { hasText: title }) });
 
-describe(`the playground in Chromium (embedded database)`, () => {
+describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 }, () => {
   test("GIVEN the page WHEN / is typed THEN the commands the bot registered are listed, with descriptions", async () => {
     await page.click("#composer-input");
     await page.keyboard.type("/");
@@ -119,7 +121,7 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await page.click("#composer-input");
     await page.keyboard.type("/couple name:xochitl", { delay: 5 });
     const choice = page.locator(".suggestion-name", { hasText: "Xochitl Gomez" }).first();
-    await choice.waitFor({ timeout: 20_000 });
+    await choice.waitFor({ timeout: 60_000 });
     await screenshot(page, "04-couple-autocomplete");
     await page.keyboard.press("Enter"); // picks the highlighted choice, as in Discord
     expect(await page.inputValue("#composer-input")).toMatch(/^\/couple name:Xochitl Gomez.* $/);
@@ -156,10 +158,10 @@ describe(`the playground in Chromium (embedded database)`, () => {
       .locator("button", { hasText: "1. Tango" })
       .click();
     const receipt = page.locator("article.message.ephemeral", { hasText: "Your pick: Tango" });
-    await receipt.waitFor({ timeout: 20_000 });
+    await receipt.waitFor({ timeout: 60_000 });
     expect(await receipt.locator(".ephemeral-note").textContent()).toContain("Only you can see this");
     await byTitle(ben, "Best dance tonight?").locator("button", { hasText: "2. Waltz" }).click();
-    await ben.locator("article.message.ephemeral", { hasText: "Your pick: Waltz" }).waitFor({ timeout: 20_000 });
+    await ben.locator("article.message.ephemeral", { hasText: "Your pick: Waltz" }).waitFor({ timeout: 60_000 });
     // Each receipt is its member's alone.
     expect(await ben.locator("article.message", { hasText: "Your pick: Tango" }).count()).toBe(0);
     expect(await page.locator("article.message", { hasText: "Your pick: Waltz" }).count()).toBe(0);
@@ -177,7 +179,7 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await page.click("[data-forward='next']");
     for (const tab of [page, ben]) {
       const results = byTitle(tab, "Results: Best dance tonight?");
-      await eventually(count(results), 30_000).toBe(1);
+      await eventually(count(results)).toBe(1);
       expect(await results.locator(".embed-description").textContent()).toContain("A tie between Tango, Waltz");
       // Voters are mentions, shown as names.
       await eventually(text(results)).toContain("@Ava");
@@ -190,7 +192,20 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await ben.close();
   });
 
-  test("GIVEN the bot owner in the admin server WHEN /admin season opens its form and it is submitted THEN the season is created", async () => {
+  test("GIVEN a poll of six answers WHEN a member picks from its menu THEN the vote is taken", async () => {
+    await switchTo(page, "Morgan");
+    await typeCommand(page, "/poll custom question:Best pro? options:Val | Jenna | Witney | Mark | Daniella | Sasha");
+    const poll = byTitle(page, "Best pro?");
+    await eventually(count(poll)).toBe(1);
+    await switchTo(page, "Ben");
+    await poll.locator(".select-face").click();
+    await poll.locator(".select-option", { hasText: "5. Daniella" }).click();
+    await page.locator("article.message.ephemeral", { hasText: "Your pick: Daniella" }).waitFor({ timeout: 60_000 });
+    await eventually(text(poll.locator(".embed-footer"))).toContain("1 vote");
+    await screenshot(page, "09-poll-menu");
+  });
+
+  test("GIVEN the bot owner in the admin server WHEN /admin season opens its form and it is submitted THEN the season is created, exported and imported back as a file", async () => {
     await switchTo(page, "Olive");
     await page.locator(".server-icon", { hasText: "MO" }).click();
     await page.waitForSelector(`body[data-channel="${ids.admin}"]`);
@@ -200,18 +215,48 @@ describe(`the playground in Chromium (embedded database)`, () => {
     await modal.locator("input[name='premiere']").fill("2026-09-15");
     await modal.locator("input[name='hosts']").fill("Alfonso Ribeiro, Julianne Hough");
     await modal.locator("input[name='judges']").fill("Carrie Ann Inaba, Derek Hough, Bruno Tonioli");
-    await screenshot(page, "09-admin-modal");
+    await screenshot(page, "10-admin-modal");
     await modal.locator("button[type='submit']").click();
-    await page.locator("#modal-backdrop").waitFor({ state: "hidden", timeout: 20_000 });
+    await page.locator("#modal-backdrop").waitFor({ state: "hidden", timeout: 60_000 });
     const reply = byTitle(page, "Season 35");
     await eventually(text(reply.locator(".embed-description"))).toBe("New season 35: 0 couples, 0 weeks, 0 dances.");
-    await screenshot(page, "10-admin-saved");
+    await screenshot(page, "11-admin-saved");
+    // Export the season's file (an attachment in the reply), change it, and import it back through the file option.
+    await typeCommand(page, "/admin export season:35 ");
+    const exported = page.locator("a.attachment-file", { hasText: "season-35.json" });
+    await exported.waitFor({ timeout: 60_000 });
+    const link = new URL(String(await exported.getAttribute("href")), playground.url);
+    // The file of a reply only Olive can see is Olive's alone.
+    expect((await fetch(link.href.replace(ids.olive, ids.ava))).status).toBe(404);
+    const season = (await (await fetch(link)).json()) as { hosts: string[] };
+    expect(season.hosts).toEqual(["Alfonso Ribeiro", "Julianne Hough"]);
+    const edited = join(artifactsDir, "season-35.json");
+    const couple = { celebrity: "Ava Star", pro: "Val Chmerkovskiy", placement: null, result: "Still dancing" };
+    const changed = { ...season, hosts: [...season.hosts, "Tom Bergeron"], couples: [couple] };
+    await writeFile(edited, JSON.stringify(changed, null, 2));
+    // Listening before anything is typed, so the file chooser is intercepted however busy the machine is.
+    const chooser = new Promise<FileChooser>((resolve) => page.once("filechooser", resolve));
+    await page.click("#composer-input");
+    await page.keyboard.type("/admin imp", { delay: 5 });
+    await page.keyboard.press("Enter"); // picks the subcommand
+    await page.locator(".suggestion-name", { hasText: "file" }).waitFor();
+
+    await page.keyboard.press("Enter"); // picks the required option, which asks for a file
+    await (await chooser).setFiles(edited);
+    expect(await page.inputValue("#composer-input")).toBe("/admin import file:season-35.json ");
+    await page.keyboard.press("Enter"); // sends
+    const dryRun = byTitle(page, "Dry run: season-35.json");
+    await eventually(text(dryRun.locator(".embed-description"))).toContain("Tom Bergeron");
+    await screenshot(page, "12-admin-import-dry-run");
+    await dryRun.locator("button.success", { hasText: "Confirm" }).click();
+    await eventually(count(byTitle(page, "Dry run: season-35.json"))).toBe(0);
+
     // Saved in the database: the audit log the owners read lists it.
     // Enter first picks the highlighted subcommand, as in Discord; the second sends.
     await typeCommand(page, "/admin log");
     await page.keyboard.press("Enter");
     await eventually(text(byTitle(page, "Changes to the live seasons").locator(".embed-main"))).toContain(
-      "season 35 r1 · season",
+      "season 35 r2 · import",
     );
     expect(await text(byTitle(page, "Changes to the live seasons").locator(".embed-field-value"))()).toContain(
       "by @Olive",
@@ -246,5 +291,41 @@ describe(`the playground in Chromium (embedded database)`, () => {
     expect(rendered.html).toContain("<strong>bold</strong>");
     expect(rendered.html).toContain("&lt;i&gt;code&lt;/i&gt;");
     expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  });
+});
+
+describe("the composer's reading of a typed line (in the page)", { timeout: 120_000 }, () => {
+  test("GIVEN lines as typed WHEN read against the registered commands THEN values keep their spaces and the checks are Discord's", async () => {
+    const commands = playground.session.discord.visibleCommands(ids.fans, ids.morgan);
+    const read = (await page.evaluate(`(async () => {
+      const { parseLine, checkLine } = await import("/composer.js");
+      const commands = ${JSON.stringify(commands)};
+      const lines = [
+        "/couple name:Xochitl Gomez season:32",
+        "/poll custom question:Best dance tonight? options:Tango | Waltz closes:2h",
+        "/leaderboard season:32 we",
+        "/leaderboard week:0",
+        "/poll custom options:A | B",
+        "/poll",
+        "/poll ",
+      ];
+      return lines.map((line) => {
+        const parsed = parseLine(line, commands);
+        const check = checkLine(parsed, {}, {});
+        return { path: parsed.path, options: parsed.options, current: parsed.current.kind, error: check.error ?? null };
+      });
+    })()`)) as { path: string[]; options: { name: string; value: string }[]; current: string; error: string | null }[];
+    expect(read[0]?.options).toEqual([
+      { name: "name", value: "Xochitl Gomez" },
+      { name: "season", value: "32" },
+    ]);
+    expect(read[0]?.error).toBeNull();
+    expect(read[1]?.path).toEqual(["custom"]);
+    expect(read[1]?.options.map((o) => o.value.trim())).toEqual(["Best dance tonight?", "Tango | Waltz", "2h"]);
+    expect(read[2]?.current).toBe("optionName"); // "we" begins "week"
+    expect(read[3]?.error).toBe("week: the value must be between 1 and 20.");
+    expect(read[4]?.error).toBe("Fill in question.");
+    expect(read[5]?.current).toBe("command");
+    expect(read[6]?.current).toBe("subcommand");
   });
 });

@@ -14,7 +14,7 @@ let playground: Playground;
 beforeAll(async () => {
   database = await playgroundDatabase();
   playground = await startPlayground({ logger: silentLogger, port: 0, database, env: { LOG_LEVEL: "silent" } });
-});
+}, 180_000);
 
 afterAll(async () => {
   await playground?.stop();
@@ -26,7 +26,7 @@ const titles = (channelId: string) =>
   playground.session.discord.channelMessages(channelId).map((m) => m.embeds[0]?.title ?? m.content);
 
 /** Waits (polling) until `check` holds; the scheduler runs on its own 1 s loop. */
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   // performance.now(): Date.now() is the playground's clock, which the tests move on.
   const deadline = performance.now() + timeoutMs;
   while (!(await check())) {
@@ -47,7 +47,7 @@ test("GIVEN a real PostgreSQL WHEN fast-forward is asked THEN a sentence says it
   expect(moved).toEqual([]);
 });
 
-describe(`the playground clock (embedded database)`, () => {
+describe(`the playground clock (embedded database)`, { timeout: 120_000 }, () => {
   test("GIVEN nothing pending WHEN asked for the next deadline THEN there is none and the clock stays", async () => {
     expect(await playground.clock.upcoming()).toBeNull();
     expect(await playground.clock.toNext()).toBeNull();

@@ -31,7 +31,7 @@ function start(env: Record<string, string>) {
 }
 
 /** Resolves with the playground's address once it is printed (the launcher's last start-up line). */
-async function address(run: ReturnType<typeof start>, timeoutMs = 90_000): Promise<string> {
+async function address(run: ReturnType<typeof start>, timeoutMs = 150_000): Promise<string> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const match = /(http:\/\/127\.0\.0\.1:\d+\/)\n$/.exec(run.output());
@@ -62,7 +62,7 @@ async function stopped(run: ReturnType<typeof start>): Promise<number | null> {
 
 describe("npm start's launcher", () => {
   test("GIVEN no token and a fresh database WHEN started twice THEN each prints the playground's address last and serves the page", {
-    timeout: 180_000,
+    timeout: 400_000,
   }, async () => {
     const dir = await mkdtemp(join(tmpdir(), "mirrorball-playground-"));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
@@ -94,7 +94,7 @@ describe("npm start's launcher", () => {
   });
 
   test("GIVEN a token WHEN started THEN it connects to Discord as src/index.ts does, no playground", {
-    timeout: 90_000,
+    timeout: 180_000,
   }, async () => {
     const discord = await LocalDiscord.start();
     cleanups.push(() => discord.stop());

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { LeagueRow } from "../../src/db/queries/leagues/index.js";
 import { defaultRules } from "../../src/leagues/scoring.js";
-import type { CastMember, LeagueState, TeamStanding } from "../../src/leagues/service.js";
+import type { CastMember, LeagueState, TeamStanding } from "../../src/leagues/state.js";
 import { candidateNote, leagueMessageView, standingsView, teamView } from "../../src/views/league.js";
 import { checkMessage } from "../../tools/local-discord/limits.js";
 

@@ -147,7 +147,9 @@ export class PlaygroundServer {
       return send(res, 200, { commands: this.options.session.discord.visibleCommands(guildId, member) });
     }
     if (req.method === "GET" && url.pathname === "/api/events") return this.stream(req, res, url);
-    if (req.method === "GET" && url.pathname.startsWith("/files/")) return this.serveFile(res, url.pathname);
+    if (req.method === "GET" && url.pathname.startsWith("/files/")) {
+      return this.serveFile(res, url.pathname, url.searchParams.get("member"));
+    }
     if (req.method === "POST" && url.pathname === "/api/act")
       return send(res, 200, await this.act((await body(req)) as unknown as ActionBody));
     if (req.method === "POST" && url.pathname === "/api/clock") {
@@ -285,10 +287,12 @@ export class PlaygroundServer {
     res.end(bytes);
   }
 
-  private serveFile(res: ServerResponse, pathname: string): void {
+  private serveFile(res: ServerResponse, pathname: string, member: string | null): void {
     const [, , messageId = "", attachmentId = ""] = pathname.split("/");
     const file = this.options.feed.file(messageId, attachmentId);
-    if (!file || this.options.feed.visibleTo(messageId) === undefined) {
+    const seenBy = this.options.feed.visibleTo(messageId);
+    // An ephemeral reply's file is its member's alone, as the message is.
+    if (!file || seenBy === undefined || (seenBy !== null && seenBy !== member)) {
       send(res, 404, { error: "no such file" });
       return;
     }

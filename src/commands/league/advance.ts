@@ -8,12 +8,12 @@ import { chosenLeague, requireLeagueManager, text } from "./access.js";
 
 /** /league advance [all]: a replay's owner scores the next week, or every week left. */
 export async function advance(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
-  requireLeagueManager(interaction, league, "release its weeks");
   const all = interaction.options.getBoolean("all") ?? false;
   await respond(
     interaction,
     async () => {
+      const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
+      requireLeagueManager(interaction, league, "release its weeks");
       const state = await loadLeague(ctx.db, league.id);
       if (!state) throw new UserError("That league no longer exists.");
       const { from, to } = await release(ctx.db, state, all);

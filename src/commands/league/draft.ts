@@ -8,10 +8,10 @@ import { chosenLeague } from "./access.js";
 
 /** /league draft: the draft board as it stands, privately. */
 export async function draft(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
   await respond(
     interaction,
     async () => {
+      const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
       const state = await loadLeague(ctx.db, league.id);
       if (!state) throw new UserError("That league no longer exists.");
       return draftBoardView(state);

@@ -11,6 +11,7 @@ import { draft } from "./draft.js";
 import { leagueIds } from "./ids.js";
 import { join } from "./join.js";
 import { pick } from "./pick.js";
+import { repost } from "./repost.js";
 import { scoring } from "./scoring.js";
 import { standings } from "./standings.js";
 import { start } from "./start.js";
@@ -23,6 +24,7 @@ const handlers: Record<string, (i: ChatInputCommandInteraction, ctx: BotContext)
   standings,
   team,
   draft,
+  repost,
 };
 
 const leagueOption = (o: SlashCommandIntegerOption) =>
@@ -104,7 +106,13 @@ export default {
         .addUserOption((o) => o.setName("member").setDescription("Whose team (default: yours)"))
         .addIntegerOption(leagueOption),
     )
-    .addSubcommand((s) => s.setName("draft").setDescription("The draft board.").addIntegerOption(leagueOption)),
+    .addSubcommand((s) => s.setName("draft").setDescription("The draft board.").addIntegerOption(leagueOption))
+    .addSubcommand((s) =>
+      s
+        .setName("repost")
+        .setDescription("Post the league's live message again in this channel (creator or Manage Server).")
+        .addIntegerOption(leagueOption),
+    ),
 
   async execute(interaction, ctx) {
     const handler = handlers[interaction.options.getSubcommand()];

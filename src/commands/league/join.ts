@@ -1,37 +1,38 @@
+import { getLeague } from "../../db/queries/leagues/index.js";
 import type { BotContext, ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { join as joinLeague } from "../../leagues/lifecycle.js";
-import { type LeagueState, loadLeague } from "../../leagues/service.js";
+import { loadLeague } from "../../leagues/service.js";
 import { leagueMessageView } from "../../views/league.js";
 import { guildOf } from "./access.js";
 
-/** The league as stored, if this click came from its own message in this server; else a sentence. */
-export async function leagueOfMessage(
+/** Refuses a click that did not come from the league's own message in this server. */
+export async function checkLeagueMessage(
   ctx: BotContext,
   interaction: ComponentInteraction,
   leagueId: number,
-): Promise<LeagueState> {
+): Promise<void> {
   const guildId = guildOf(interaction);
-  const state = await loadLeague(ctx.db, leagueId);
-  if (!state || state.league.guildId !== guildId || state.league.messageId !== interaction.message.id) {
+  const league = await getLeague(ctx.db, leagueId);
+  if (!league || league.guildId !== guildId || league.messageId !== interaction.message.id) {
     throw new UserError("That button does not belong to a league of this server. Use the league's own message.");
   }
-  return state;
 }
 
 /** Join: a team named after the member, while the league is open. */
 export async function join(interaction: ComponentInteraction, ctx: BotContext, leagueId: number): Promise<void> {
-  await leagueOfMessage(ctx, interaction, leagueId);
   const member = interaction.member;
   const display =
     (member && "displayName" in member ? member.displayName : null) ??
     interaction.user.globalName ??
     interaction.user.username;
   let drawn = 0;
+  // Everything reads the database inside respond(), so a crowd joining at once is deferred in time, never dropped.
   await respond(
     interaction,
     async () => {
+      await checkLeagueMessage(ctx, interaction, leagueId);
       await joinLeague(ctx.db, leagueId, interaction.user.id, `Team ${display}`.slice(0, 60));
       const state = await loadLeague(ctx.db, leagueId);
       if (!state) throw new UserError("That league no longer exists.");

@@ -10,24 +10,24 @@ import { chosenLeague, requireLeagueManager } from "./access.js";
 
 /** /league scoring: shows the rules, or changes the ones given (creator or Manage Server, before the draft only). */
 export async function scoring(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
   const changes: Partial<ScoringRules> = {};
   for (const rule of ruleNames) {
     const value = interaction.options.getInteger(rule.option);
     if (value !== null) changes[rule.key] = value;
   }
   const changing = Object.keys(changes).length > 0;
-  if (changing) {
-    requireLeagueManager(interaction, league, "change its scoring");
-    if (league.status !== "open") {
-      throw new UserError("The draft has started, so the scoring is fixed: every team drafted under these rules.");
-    }
-  }
   await respond(
     interaction,
     async () => {
-      if (changing && !(await updateRules(ctx.db, league.id, { ...league.rules, ...changes }))) {
-        throw new UserError("The draft started a moment ago, so the scoring is fixed.");
+      const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
+      if (changing) {
+        requireLeagueManager(interaction, league, "change its scoring");
+        if (league.status !== "open") {
+          throw new UserError("The draft has started, so the scoring is fixed: every team drafted under these rules.");
+        }
+        if (!(await updateRules(ctx.db, league.id, { ...league.rules, ...changes }))) {
+          throw new UserError("The draft started a moment ago, so the scoring is fixed.");
+        }
       }
       const state = await loadLeague(ctx.db, league.id);
       if (!state) throw new UserError("That league no longer exists.");

@@ -5,15 +5,17 @@ import { beginDraft } from "../../leagues/lifecycle.js";
 import { loadLeague } from "../../leagues/service.js";
 import { leagueMessageView } from "../../views/league.js";
 import { requireLeagueManager } from "./access.js";
-import { leagueOfMessage } from "./join.js";
+import { checkLeagueMessage } from "./join.js";
 
 /** Start the draft: the creator or Manage Server, with 2 to 16 teams; the first clock starts. */
 export async function start(interaction: ComponentInteraction, ctx: BotContext, leagueId: number): Promise<void> {
-  const state = await leagueOfMessage(ctx, interaction, leagueId);
-  requireLeagueManager(interaction, state.league, "start its draft");
   await respond(
     interaction,
     async () => {
+      await checkLeagueMessage(ctx, interaction, leagueId);
+      const state = await loadLeague(ctx.db, leagueId);
+      if (!state) throw new UserError("That league no longer exists.");
+      requireLeagueManager(interaction, state.league, "start its draft");
       await beginDraft(ctx.db, state);
       const drafting = await loadLeague(ctx.db, leagueId);
       if (!drafting) throw new UserError("That league no longer exists.");

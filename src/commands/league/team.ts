@@ -2,15 +2,16 @@ import type { ChatInputCommandInteraction } from "discord.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
-import { loadLeague, teamOf, teamSheet } from "../../leagues/service.js";
+import { loadLeague, teamSheet } from "../../leagues/service.js";
+import { teamOf } from "../../leagues/state.js";
 import { teamView } from "../../views/league.js";
 import { chosenLeague } from "./access.js";
 
 /** /league team [member]: a roster with each couple's weekly points (yours by default). */
 export async function team(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
   const member = interaction.options.getUser("member") ?? interaction.user;
   await respond(interaction, async () => {
+    const league = await chosenLeague(ctx, interaction, interaction.options.getInteger("league"));
     const state = await loadLeague(ctx.db, league.id);
     if (!state) throw new UserError("That league no longer exists.");
     const found = teamOf(state, member.id);

@@ -393,7 +393,8 @@ function sized(image, media) {
 
 /** Only the playground's own /files/ and http(s) images load (the page's CSP allows only its own anyway). */
 function safeUrl(url) {
-  return url.startsWith("/files/") || /^https?:\/\//.test(url) ? url : "";
+  if (url.startsWith("/files/")) return `${url}?member=${encodeURIComponent(state.member)}`;
+  return /^https?:\/\//.test(url) ? url : "";
 }
 
 function renderAttachment(file) {
@@ -637,13 +638,17 @@ function onComposerKey(event) {
           i.label.toLowerCase() === current.prefix.toLowerCase(),
       );
     // Enter picks what is highlighted while a list is up, as in Discord; a value typed in full is sent as it is.
+    // Option names are offered until the command is complete; then Enter sends.
+    const check = checkLine(parsed, state.files, state.picked);
     const listing =
-      current.kind === "command" || current.kind === "subcommand" || (current.kind === "optionValue" && !exact);
+      current.kind === "command" ||
+      current.kind === "subcommand" ||
+      (current.kind === "optionValue" && !exact) ||
+      (current.kind === "optionName" && Boolean(check.error));
     if (state.items.length > 0 && (state.highlight >= 0 || listing)) {
       choose(state.items[Math.max(state.highlight, 0)]);
       return;
     }
-    const check = checkLine(parsed, state.files, state.picked);
     void send(parsed, check);
   }
 }

@@ -16,6 +16,16 @@ export async function setLeagueMessage(db: Database, leagueId: number, messageId
   await db.update(leagues).set({ messageId }).where(eq(leagues.id, leagueId));
 }
 
+/** The league's live message is now this one (reposted, possibly in another channel). */
+export async function moveLeagueMessage(
+  db: Database,
+  leagueId: number,
+  channelId: string,
+  messageId: string,
+): Promise<void> {
+  await db.update(leagues).set({ channelId, messageId }).where(eq(leagues.id, leagueId));
+}
+
 /** A league whose message could not be sent is removed again, so nothing waits on it. */
 export async function deleteLeague(db: Database, leagueId: number): Promise<void> {
   await db.delete(leagues).where(eq(leagues.id, leagueId));
@@ -45,13 +55,17 @@ export async function updateRules(
   return row ?? null;
 }
 
-/** Open -> drafting with the first clock running; exactly one caller gets the row back. */
-export async function startDraft(db: Database, leagueId: number): Promise<LeagueRow | null> {
+/**
+ * Open -> drafting with the first clock running; exactly one caller gets the row back. `releasedWeek` is the weeks
+ * that had already ended (a live league drafting mid-season), which the league does not score.
+ */
+export async function startDraft(db: Database, leagueId: number, releasedWeek = 0): Promise<LeagueRow | null> {
   const [row] = await db
     .update(leagues)
     .set({
       status: "drafting",
       turn: 0,
+      releasedWeek,
       clockEndsAt: sql`now() + make_interval(secs => ${leagues.pickSeconds})`,
     })
     .where(and(eq(leagues.id, leagueId), eq(leagues.status, "open")))
