@@ -87,7 +87,11 @@ async function launch(name: string, args: string[], options: LaunchOptions): Pro
 
 /** Mirrorball compiled to JavaScript, started exactly as `npm start` starts it (minus the build step). */
 export function launchMirrorball(options: LaunchOptions): Promise<BotProcess> {
-  return launch("Mirrorball", ["--enable-source-maps", projectPath("dist", "src", "index.js")], options);
+  return launch(
+    "Mirrorball",
+    ["--enable-source-maps", "--max-semi-space-size=2", projectPath("dist", "src", "index.js")],
+    options,
+  );
 }
 
 export function launchReference(options: LaunchOptions): Promise<BotProcess> {

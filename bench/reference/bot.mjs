@@ -15,11 +15,20 @@ const client = new Client({
   ...(shards ? { shards: [...Array(shards).keys()], shardCount: shards } : { shards: "auto" }),
 });
 
+// Replies the size of Mirrorball's (a leaderboard page is ~3.5 KB of embed; a couple's chart ~40 KB of PNG), so the
+// comparison is about storing and computing, not about message size.
+const line = "Xochitl Gomez & Val Chmerkovskiy · Tango · 10 10 10 · 30/30";
 const embed = {
-  title: "Season 32, week 11",
-  description: "1. Xochitl Gomez & Val Chmerkovskiy: 60/60\n2. Jason Mraz & Daniella Karagach: 58/60",
-  fields: [{ name: "Judges", value: "Carrie Ann Inaba, Derek Hough, Bruno Tonioli" }],
+  title: "Season 32, week 11: the judges' leaderboard",
+  description: Array.from({ length: 24 }, (_, i) => `${i + 1}. ${line}`).join("\n"),
+  fields: Array.from({ length: 6 }, (_, i) => ({
+    name: `Dance ${i + 1}`,
+    value: `${line}\n${line}\n${line}\n${line}`,
+  })),
+  footer: { text: "Page 1 of 1" },
 };
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40_000, 7)]);
+const charted = new Set(["couple", "compare"]);
 const choices = Array.from({ length: 25 }, (_, i) => ({ name: `Choice ${i + 1}`, value: `choice-${i + 1}` }));
 
 client.on(Events.InteractionCreate, async (interaction) => {
@@ -27,7 +36,8 @@ client.on(Events.InteractionCreate, async (interaction) => {
     if (interaction.isAutocomplete()) {
       await interaction.respond(choices);
     } else if (interaction.isChatInputCommand()) {
-      await interaction.reply({ embeds: [embed], allowedMentions: { parse: [] } });
+      const files = charted.has(interaction.commandName) ? [{ attachment: png, name: "chart.png" }] : [];
+      await interaction.reply({ embeds: [embed], files, allowedMentions: { parse: [] } });
     } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
       if (interaction.customId.startsWith("pv:")) {
         await interaction.reply({ content: "Your vote is in.", flags: MessageFlags.Ephemeral });

@@ -81,6 +81,12 @@ export class LiveSync {
     await this.postDue(now);
   }
 
+  /** A server changed a setting lookups remember (the spoiler guard): every process forgets what it remembered. */
+  async settingsChanged(): Promise<void> {
+    forgetSeasons(this.db);
+    this.seen = await announceChange(this.db);
+  }
+
   /** Both jobs once, in order (tests). */
   async tick(now = new Date()): Promise<void> {
     await this.refresh();

@@ -51,21 +51,23 @@ const recordedResults = remembered(
   },
 );
 
+/** A server's spoiler guard, remembered like season data (a change to it is announced the same way). */
+const spoilerHours = remembered(
+  "spoilerHours",
+  async (db: Database, guildId: string | null) => (await getGuildSettings(db, guildId)).spoilerHours,
+);
+
 /** The week's results, hidden while the server's spoiler guard covers them. */
 export async function getWeekResults(
   db: Database,
   request: { season?: number | null; week?: number | null; guildId?: string | null; now?: Date },
 ): Promise<WeekResults> {
-  const [recorded, settings] = await Promise.all([
+  const [recorded, hours] = await Promise.all([
     recordedResults(db, request.season ?? null, request.week ?? null),
-    getGuildSettings(db, request.guildId ?? null),
+    spoilerHours(db, request.guildId ?? null),
   ]);
   const { result, isNewest } = recorded;
-  const hiddenUntil = spoilerUntil(
-    { airDate: result.airDate, isNewest },
-    settings.spoilerHours,
-    request.now ?? new Date(),
-  );
+  const hiddenUntil = spoilerUntil({ airDate: result.airDate, isNewest }, hours, request.now ?? new Date());
   return { ...result, hiddenUntil };
 }
 

@@ -137,15 +137,19 @@ export class InteractionRecord {
     });
   }
 
-  /** Resolves once the bot answered (or the window passed) and then made no request for `idleMs`. */
+  /**
+   * Resolves once the bot answered (or the window passed) and then made no request for `idleMs`. A deferral is not an
+   * answer yet: after one, it waits for the edit or follow-up that fills it, however long the work behind it takes.
+   */
   async settled({ idleMs = 200, timeoutMs = 15_000 }: SettleOptions = {}): Promise<this> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const now = performance.now();
       const quietFor = now - this.lastActivity;
-      if ((this.acknowledged || this.expired) && quietFor >= idleMs) return this;
+      const answered = (this.acknowledged && !this.awaitingFill()) || this.expired;
+      if (answered && quietFor >= idleMs) return this;
       if (now >= deadline) throw new Error(`${this.label} did not settle within ${timeoutMs} ms`);
-      const wait = this.acknowledged || this.expired ? idleMs - quietFor : deadline - now;
+      const wait = answered ? idleMs - quietFor : deadline - now;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
@@ -157,6 +161,16 @@ export class InteractionRecord {
         this.listeners.add(done);
       });
     }
+  }
+
+  /** Deferred, and neither the original response's edit nor a follow-up has come yet. */
+  private awaitingFill(): boolean {
+    const type = this.callback?.type;
+    const deferred =
+      type === InteractionResponseType.DeferredChannelMessageWithSource ||
+      type === InteractionResponseType.DeferredMessageUpdate;
+    if (!deferred) return false;
+    return !this.requests.some((r) => r.kind === "edit-original" || r.kind === "follow-up");
   }
 
   /** Milliseconds from dispatch to `at` (a performance.now() reading; default now). */

@@ -5,9 +5,11 @@ import { respond } from "../../discord/respond.js";
 import { settingsView } from "../../views/settings.js";
 
 /** `/settings spoilers hours`: how long the newest week's /results stay behind spoiler bars after it airs. */
-export async function spoilers(interaction: ChatInputCommandInteraction<"cached" | "raw">, { db }: BotContext) {
+export async function spoilers(interaction: ChatInputCommandInteraction<"cached" | "raw">, { db, live }: BotContext) {
   const hours = interaction.options.getInteger("hours", true);
   await setSpoilerHours(db, interaction.guildId, hours);
+  // /results remembers each server's guard: every process forgets it now.
+  await live.settingsChanged();
   const changed =
     hours > 0 ? `Spoiler guard set to ${hours} hour${hours === 1 ? "" : "s"}.` : "Spoiler guard turned off.";
   await respond(interaction, async () => settingsView(await getGuildSettings(db, interaction.guildId), changed), {
