@@ -42,7 +42,7 @@ export function rankLine(s: Standing, carryWeeks: readonly number[]): string {
 /** The per-dance detail of one couple: style, song, each judge's mark; in a carry-over week, the standing after each dance. */
 function standingField(s: Standing, sheet: Leaderboard["sheet"]): Field {
   const carryWeeks = sheet.carryOverFrom;
-  const name = clip(`${s.rank}. ${coupleName(s.couple)}`, limits.fieldName);
+  const name = clip(`${medals[s.rank - 1] ?? ""} ${s.rank}. ${coupleName(s.couple)}`.trim(), limits.fieldName);
   const running = carryWeeks.length ? runningStandings(s) : [];
   const lines = s.dances.map((d, i) => {
     const after = running[i];

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { addDance, newSeason, setExits, upsertCouple, upsertNight } from "../../src/admin/edits.js";
 import { LiveSync } from "../../src/admin/live.js";
 import {
@@ -222,23 +222,34 @@ describe(`the live season path on ${engine}`, () => {
     ]);
   });
 
-  test("GIVEN two bot processes WHEN one changes the season THEN the other's names catch up on its next tick", async () => {
+  test("GIVEN two bot processes WHEN one changes the season THEN the other is told at once, and one that missed it catches up on its next tick", async () => {
     const logger = pino({ level: "silent" });
-    const [mine, theirs] = [await buildIndexes(database.db), await buildIndexes(database.db)];
+    const [mine, theirs, late] = await Promise.all([
+      buildIndexes(database.db),
+      buildIndexes(database.db),
+      buildIndexes(database.db),
+    ]);
     const here = new LiveSync(database.db, mine, new RecordingMessenger(), logger);
     const there = new LiveSync(database.db, theirs, new RecordingMessenger(), logger);
+    // A process whose notification was lost: it never listens, only its refresh job runs.
+    const deaf = new LiveSync(database.db, late, new RecordingMessenger(), logger);
     await Promise.all([here.start(), there.start()]);
-    const outcome = await editLiveSeason(database.db, {
-      season: 40,
-      userId: owner,
-      action: "couple",
-      edit: (d) => upsertCouple(d, { celebrity: "Fay Six", pro: "Daniella Karagach" }),
-    });
-    await here.changed(outcome);
-    expect(mine.names.resolve("Fay Six").entry.season).toBe(40);
-    expect(() => theirs.names.resolve("Fay Six")).toThrow();
-    await there.tick();
-    expect(theirs.names.resolve("Fay Six").entry.season).toBe(40);
+    try {
+      const outcome = await editLiveSeason(database.db, {
+        season: 40,
+        userId: owner,
+        action: "couple",
+        edit: (d) => upsertCouple(d, { celebrity: "Fay Six", pro: "Daniella Karagach" }),
+      });
+      await here.changed(outcome);
+      expect(mine.names.resolve("Fay Six").entry.season).toBe(40);
+      await vi.waitFor(() => expect(theirs.names.resolve("Fay Six").entry.season).toBe(40), { timeout: 10_000 });
+      expect(() => late.names.resolve("Fay Six")).toThrow();
+      await deaf.tick();
+      expect(late.names.resolve("Fay Six").entry.season).toBe(40);
+    } finally {
+      await Promise.all([here.stop(), there.stop()]);
+    }
   });
 
   test("GIVEN a server with a 3-hour spoiler guard WHEN a night's scores complete THEN its leaderboard waits for the guard", async () => {

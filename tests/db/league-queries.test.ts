@@ -203,4 +203,37 @@ describe(`league queries (${engine})`, () => {
     expect(await rescore(database.db, row.id)).toBe(0);
     expect(await pointsLedger(database.db, row.id)).toEqual([]);
   });
+
+  test("GIVEN re-scores racing an owner's change of the records WHEN it commits halfway through them THEN no re-score sees half a change: one correction row", async () => {
+    const row = await league(32, 2, 1);
+    const state = await loadLeague(database.db, row.id);
+    if (!state) throw new Error("no league");
+    await beginDraft(database.db, state);
+    await draft(row.id, ["Xochitl Gomez", "Jason Mraz"]);
+    await database.db.update(leagues).set({ releasedWeek: 11, status: "finished" }).where(eq(leagues.id, row.id));
+    await rescore(database.db, row.id);
+    const scored = await pointsLedger(database.db, row.id);
+    // Xochitl's week-1 marks 6 6 6 become 9 9 9: +9, and 27 is the night's top (+5).
+    const corrected = structuredClone(season32);
+    const week1 = corrected.season.weeks[0];
+    const dance = week1?.performances.find((p) => p.couples.includes("Xochitl Gomez"));
+    if (!dance) throw new Error("no dance");
+    dance.scores = [9, 9, 9];
+    corrected.hash = "corrected";
+    let seeding = true;
+    const racing = async () => {
+      while (seeding) await rescore(database.db, row.id);
+    };
+    await Promise.all([
+      seedSeasons(database.db, { files: [corrected] }).finally(() => {
+        seeding = false;
+      }),
+      racing(),
+      racing(),
+    ]);
+    await rescore(database.db, row.id);
+    const after = await pointsLedger(database.db, row.id);
+    expect(after.slice(0, scored.length)).toEqual(scored);
+    expect(after.slice(scored.length).map((r) => [r.week, r.points, r.reason])).toEqual([[1, 14, "correction"]]);
+  });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { setExits } from "../../src/admin/edits.js";
 import { editLiveSeason } from "../../src/admin/seasons.js";
 import { parseSeasonFile, readSeasonFiles, SeasonFileError } from "../../src/data/loadSeasonFiles.js";
+import { seedAndScore } from "../../src/data/seed.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { getLiveSeason } from "../../src/db/queries/liveSeasons.js";
 import { couples, judgeScores, people, performances, seasons } from "../../src/db/schema/index.js";
@@ -65,7 +66,7 @@ describe(`seeding on ${engine}`, () => {
     if (!live) throw new Error("season 32 is not live");
     const season = setExits(live.document, { week: 5, couples: ["Mira Sorvino"], outcome: "eliminated" });
     const hash = createHash("sha256").update(JSON.stringify(season)).digest("hex");
-    const report = await seedSeasons(database.db, { files: [{ file: "live season 32", hash, season }], live: true });
+    const report = await seedAndScore(database.db, { files: [{ file: "live season 32", hash, season }], live: true });
     expect(report).toEqual({ loaded: [32], unchanged: [], live: [] });
     const week5 = await getWeekResults(database.db, { season: 32, week: 5 });
     expect(week5.eliminated.map((c) => c.celebrity)).toEqual(["Mira Sorvino"]);

@@ -41,10 +41,10 @@ describe(`the foundation through the local Discord (${engine})`, () => {
       "**5.** Alyson Hannigan & Sasha Farber — **104** (week 10 51/60 + this week 53/60)",
     ]);
     expect(embed?.fields?.map((f) => f.name)).toEqual([
-      "1. Xochitl Gomez & Val Chmerkovskiy",
-      "2. Charity Lawson & Artem Chigvintsev",
-      "3. Ariana Madix & Pasha Pashkov",
-      "3. Jason Mraz & Daniella Karagach",
+      "🥇 1. Xochitl Gomez & Val Chmerkovskiy",
+      "🥈 2. Charity Lawson & Artem Chigvintsev",
+      "🥉 3. Ariana Madix & Pasha Pashkov",
+      "🥉 3. Jason Mraz & Daniella Karagach",
       "5. Alyson Hannigan & Sasha Farber",
     ]);
     expect(embed?.fields?.[0]?.value).toContain(

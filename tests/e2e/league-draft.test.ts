@@ -4,7 +4,7 @@ import { expireClock } from "../../src/leagues/service.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
 import { isEphemeral } from "../support/replies.js";
-import { controlsOf, LeagueDriver, member, text, waitFor } from "./league-support.js";
+import { controlsOf, done, LeagueDriver, member, text, waitFor } from "./league-support.js";
 
 let t: TestBot;
 beforeAll(async () => {
@@ -99,7 +99,7 @@ describe(`league draft through the local Discord (${engine})`, () => {
         }),
       ),
     );
-    await Promise.all([a?.settled(), b?.settled()]);
+    await Promise.all([done(a), done(b)]);
     const answers = [a, b].map((ix) => (ix ? text(ix) : ""));
     expect(answers.sort()).toEqual([
       "",
@@ -111,7 +111,7 @@ describe(`league draft through the local Discord (${engine})`, () => {
     const other = await LeagueDriver.create(t, { name: "Other", season: 32 });
     const forged = async (customId: string, message = league.messageId, user: string | typeof m1 = m1) => {
       const ix = await t.discord.click({ message, customId, user, forged: true });
-      await ix.settled();
+      await done(ix);
       return ix;
     };
     await refused(
@@ -146,7 +146,7 @@ describe(`league draft through the local Discord (${engine})`, () => {
 
     // Settings: only Manage Server creates; only the creator or Manage Server changes; never once drafting.
     const create = await t.discord.slash({ name: "league", subcommand: "create", options: { name: "Mine" }, user: m1 });
-    await create.settled();
+    await done(create);
     await refused(create, "Only members with Manage Server can create a league.");
     await refused(
       await other.slash("scoring", { winner: 50 }, m2),
@@ -179,7 +179,7 @@ describe(`league draft through the local Discord (${engine})`, () => {
       await t.discord
         .slash({ name: "league", subcommand: "standings", options: { league: 99999 }, user: m1 })
         .then(async (ix) => {
-          await ix.settled();
+          await done(ix);
           return ix;
         }),
       "There is no league #99999 in this server. Pick one from the list as you type.",
@@ -195,7 +195,7 @@ describe(`league draft through the local Discord (${engine})`, () => {
         t.discord.click({ message: league.messageId, customId: joinId, user: member(200 + i) }),
       ),
     );
-    await Promise.all(clicks.map((c) => c.settled()));
+    await Promise.all(clicks.map((c) => done(c)));
     const refusals = clicks.map(text).filter(Boolean);
     expect(refusals).toEqual(["This league is full: 16 teams is the most a draft can take."]);
     await waitFor("all 16 teams on the message", () =>
@@ -224,7 +224,7 @@ describe(`league draft through the local Discord (${engine})`, () => {
       user: m2,
       forged: true,
     });
-    await old.settled();
+    await done(old);
     expect(text(old)).toBe("That menu does not belong to a league of this server. Use the league's own message.");
     // Snake: m2 picks again at once, with the menu the restarted bot drew.
     expect(text(await moved.pick(m2, "Jason Mraz"))).toBe("");

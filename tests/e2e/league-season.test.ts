@@ -4,7 +4,7 @@ import { leaguePoints } from "../../src/db/schema/index.js";
 import type { LocalGuild } from "../../tools/local-discord/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
-import { LeagueDriver, member, text, waitFor } from "./league-support.js";
+import { done, LeagueDriver, member, text, waitFor } from "./league-support.js";
 
 const ownerId = "900000000000000007";
 let t: TestBot;
@@ -91,7 +91,7 @@ describe(`league seasons through the local Discord (${engine})`, () => {
       user: { id: ownerId, username: "owner" },
       guildId: adminGuild.id,
     });
-    await fix.settled();
+    await done(fix);
     expect(fix.finalMessage()?.embeds[0]?.description ?? text(fix)).toContain("Xochitl Gomez");
     const after = await waitFor("the correction", async () => {
       const rows = await ledger(league.leagueId);

@@ -7,6 +7,17 @@ import type { TestBot } from "../support/bot.js";
 /** Helpers shared by the league's end-to-end files: members, the league message and its controls. */
 export const member = (i: number) => ({ id: String(920000000000000000n + BigInt(i)), username: `dancer${i}` });
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits until the member has their answer: after a deferral (a busy machine) the edit or follow-up that fills it,
+ * then until the bot is quiet. `settled()` alone can return between a deferral and its edit.
+ */
+export async function done<T extends InteractionRecord | undefined>(ix: T): Promise<T> {
+  if (!ix) return ix;
+  await ix.answered().catch(() => undefined);
+  await ix.settled();
+  return ix;
+}
+
 /** What the member reads: a private sentence sent after a deferral (busy machine), else the response itself. */
 export const text = (ix: InteractionRecord) => ix.followUps.at(-1)?.content ?? ix.finalMessage()?.content ?? "";
 
@@ -46,7 +57,7 @@ export class LeagueDriver {
   static async create(t: TestBot, options: Record<string, string | number>): Promise<LeagueDriver> {
     const before = t.discord.channelMessages(t.guild.defaultChannelId).length;
     const ix = await t.discord.slash({ name: "league", subcommand: "create", options, user: t.guild.ownerId });
-    await ix.settled();
+    await done(ix);
     const message = t.discord.channelMessages(t.guild.defaultChannelId)[before];
     const id = Number(/league #(\d+)/.exec(message?.embeds[0]?.footer?.text ?? "")?.[1]);
     if (!message || !id) throw new Error(`no league message: ${text(ix)}`);
@@ -83,7 +94,7 @@ export class LeagueDriver {
       customId: this.control(kind).custom_id ?? "",
       user,
     });
-    await ix.settled();
+    await done(ix);
     return ix;
   }
 
@@ -98,7 +109,7 @@ export class LeagueDriver {
       values: [option.value],
       user,
     });
-    await ix.settled();
+    await done(ix);
     return ix;
   }
 
@@ -129,7 +140,7 @@ export class LeagueDriver {
       options: { league: this.leagueId, ...options },
       user,
     });
-    await ix.settled();
+    await done(ix);
     return ix;
   }
 }

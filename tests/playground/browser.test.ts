@@ -94,12 +94,16 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
     await typeCommand(page, "/leaderboard season:32 week:11");
     const reply = byTitle(page, "Season 32 · Week 11");
     await eventually(count(reply)).toBe(1);
+    // The whole cast ranked in the description; the first field holds the winner's dances.
+    expect(await reply.locator(".embed-description").textContent()).toContain(
+      "🥇 1. Xochitl Gomez & Val Chmerkovskiy — 120 (week 10 60/60 + this week 60/60)",
+    );
     expect(await reply.locator(".embed-field-name").first().textContent()).toBe(
-      "🥇 1. Xochitl Gomez & Val Chmerkovskiy — 120",
+      "🥇 1. Xochitl Gomez & Val Chmerkovskiy",
     );
     expect(await reply.locator(".reply-context").textContent()).toContain("Ava used /leaderboard");
     // Markdown is rendered, not shown raw.
-    expect(await reply.locator(".embed-field-value strong").first().textContent()).toBe("30");
+    expect(await reply.locator(".embed-description strong").nth(1).textContent()).toBe("120");
     await screenshot(page, "02-leaderboard-finale");
   });
 
@@ -205,32 +209,54 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
     await screenshot(page, "09-poll-menu");
   });
 
+  test("GIVEN /poll schedule WHEN its channel and day are picked from the lists THEN the weekly polls are scheduled and the clock shows them next", async () => {
+    await switchTo(page, "Morgan");
+    await page.click("#composer-input");
+    await page.keyboard.type("/poll schedule channel:#show", { delay: 5 });
+    await page.locator(".suggestion-name", { hasText: "#show-night" }).waitFor();
+    await page.keyboard.press("Enter"); // picks the channel
+    await page.keyboard.type("day:tue", { delay: 5 });
+    await page.locator(".suggestion-name", { hasText: "Tuesday" }).waitFor();
+    await page.keyboard.press("Enter"); // picks the day
+    await page.keyboard.type("time:20:00 timezone:UTC hours-before:24", { delay: 5 });
+    expect(await page.inputValue("#composer-input")).toBe(
+      "/poll schedule channel:#show-night day:Tuesday time:20:00 timezone:UTC hours-before:24",
+    );
+    await page.keyboard.press("Enter");
+    const reply = page.locator("article.message.ephemeral", { hasText: "Weekly polls in" });
+    await reply.waitFor({ timeout: 60_000 });
+    // The channel is a mention, shown by name.
+    expect(await reply.textContent()).toContain("Weekly polls in #show-night: every Tuesday at 20:00 (UTC)");
+    await eventually(text(page.locator("#clock-next"))).toContain("Next: the weekly polls are posted");
+    await screenshot(page, "10-poll-schedule");
+  });
+
   test("GIVEN the bot owner in the admin server WHEN /admin season opens its form and it is submitted THEN the season is created, exported and imported back as a file", async () => {
     await switchTo(page, "Olive");
     await page.locator(".server-icon", { hasText: "MO" }).click();
     await page.waitForSelector(`body[data-channel="${ids.admin}"]`);
-    await typeCommand(page, "/admin season season:35");
+    await typeCommand(page, "/admin season season:36");
     const modal = page.locator("#modal");
-    await eventually(text(modal.locator("h2"))).toBe("New season 35");
+    await eventually(text(modal.locator("h2"))).toBe("New season 36");
     await modal.locator("input[name='premiere']").fill("2026-09-15");
     await modal.locator("input[name='hosts']").fill("Alfonso Ribeiro, Julianne Hough");
     await modal.locator("input[name='judges']").fill("Carrie Ann Inaba, Derek Hough, Bruno Tonioli");
-    await screenshot(page, "10-admin-modal");
+    await screenshot(page, "11-admin-modal");
     await modal.locator("button[type='submit']").click();
     await page.locator("#modal-backdrop").waitFor({ state: "hidden", timeout: 60_000 });
-    const reply = byTitle(page, "Season 35");
-    await eventually(text(reply.locator(".embed-description"))).toBe("New season 35: 0 couples, 0 weeks, 0 dances.");
-    await screenshot(page, "11-admin-saved");
+    const reply = byTitle(page, "Season 36");
+    await eventually(text(reply.locator(".embed-description"))).toBe("New season 36: 0 couples, 0 weeks, 0 dances.");
+    await screenshot(page, "12-admin-saved");
     // Export the season's file (an attachment in the reply), change it, and import it back through the file option.
-    await typeCommand(page, "/admin export season:35 ");
-    const exported = page.locator("a.attachment-file", { hasText: "season-35.json" });
+    await typeCommand(page, "/admin export season:36 ");
+    const exported = page.locator("a.attachment-file", { hasText: "season-36.json" });
     await exported.waitFor({ timeout: 60_000 });
     const link = new URL(String(await exported.getAttribute("href")), playground.url);
     // The file of a reply only Olive can see is Olive's alone.
     expect((await fetch(link.href.replace(ids.olive, ids.ava))).status).toBe(404);
     const season = (await (await fetch(link)).json()) as { hosts: string[] };
     expect(season.hosts).toEqual(["Alfonso Ribeiro", "Julianne Hough"]);
-    const edited = join(artifactsDir, "season-35.json");
+    const edited = join(artifactsDir, "season-36.json");
     const couple = { celebrity: "Ava Star", pro: "Val Chmerkovskiy", placement: null, result: "Still dancing" };
     const changed = { ...season, hosts: [...season.hosts, "Tom Bergeron"], couples: [couple] };
     await writeFile(edited, JSON.stringify(changed, null, 2));
@@ -243,20 +269,20 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
 
     await page.keyboard.press("Enter"); // picks the required option, which asks for a file
     await (await chooser).setFiles(edited);
-    expect(await page.inputValue("#composer-input")).toBe("/admin import file:season-35.json ");
+    expect(await page.inputValue("#composer-input")).toBe("/admin import file:season-36.json ");
     await page.keyboard.press("Enter"); // sends
-    const dryRun = byTitle(page, "Dry run: season-35.json");
+    const dryRun = byTitle(page, "Dry run: season-36.json");
     await eventually(text(dryRun.locator(".embed-description"))).toContain("Tom Bergeron");
-    await screenshot(page, "12-admin-import-dry-run");
+    await screenshot(page, "13-admin-import-dry-run");
     await dryRun.locator("button.success", { hasText: "Confirm" }).click();
-    await eventually(count(byTitle(page, "Dry run: season-35.json"))).toBe(0);
+    await eventually(count(byTitle(page, "Dry run: season-36.json"))).toBe(0);
 
     // Saved in the database: the audit log the owners read lists it.
     // Enter first picks the highlighted subcommand, as in Discord; the second sends.
     await typeCommand(page, "/admin log");
     await page.keyboard.press("Enter");
     await eventually(text(byTitle(page, "Changes to the live seasons").locator(".embed-main"))).toContain(
-      "season 35 r2 · import",
+      "season 36 r2 · import",
     );
     expect(await text(byTitle(page, "Changes to the live seasons").locator(".embed-field-value"))()).toContain(
       "by @Olive",

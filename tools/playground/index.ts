@@ -1,7 +1,7 @@
 /** The playground: the real bot against the local Discord, and a web page to use it as several members. */
 import type { Database } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
-import { FastForwardClock } from "../local-discord/index.js";
+import { FastForwardClock, type LocalDiscordOptions } from "../local-discord/index.js";
 import { PlaygroundClock } from "./clock.js";
 import { PlaygroundServer } from "./server.js";
 import { type Session, startSession } from "./session.js";
@@ -13,6 +13,8 @@ export interface PlaygroundOptions {
   /** The port to try first (then the next free one); 0 for any free port. */
   port: number;
   env?: NodeJS.ProcessEnv;
+  /** Options for the local Discord (tests). */
+  discord?: LocalDiscordOptions;
   /** A database to use instead of DATABASE_URL / PGLITE_DIR (tests). */
   database?: { db: Database; kind: "pglite" | "postgres" };
 }
@@ -29,7 +31,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const time = FastForwardClock.install();
   let session: Session;
   try {
-    session = await startSession({ logger: options.logger, env: options.env, database: options.database });
+    session = await startSession({
+      logger: options.logger,
+      env: options.env,
+      database: options.database,
+      discord: options.discord,
+    });
   } catch (error) {
     time.uninstall();
     throw error;

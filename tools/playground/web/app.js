@@ -1,7 +1,7 @@
 // The playground page: a Discord channel view of the local Discord, acting as one member at a time.
 // Everything a message says is put on the page as text nodes (markdown.js); nothing is parsed as HTML.
 import { ATTACHMENT, BOOLEAN, checkLine, parseLine, suggestions } from "./composer.js";
-import { markdown, refreshTimestamp } from "./markdown.js";
+import { inlineMarkdown, markdown, refreshTimestamp } from "./markdown.js";
 
 const state = {
   world: null,
@@ -318,7 +318,7 @@ function renderEmbed(embed) {
       title.target = "_blank";
       title.rel = "noopener noreferrer";
     }
-    title.appendChild(markdown(embed.title, context));
+    title.appendChild(inlineMarkdown(embed.title, context));
     main.appendChild(title);
   }
   if (embed.description) {
@@ -376,7 +376,7 @@ function renderField(field, span) {
   const node = el("div", "embed-field");
   node.style.gridColumn = `span ${span}`;
   const name = el("div", "embed-field-name");
-  name.appendChild(markdown(field.name, context));
+  name.appendChild(inlineMarkdown(field.name, context));
   const value = el("div", "embed-field-value");
   value.appendChild(markdown(field.value, context));
   node.append(name, value);
@@ -638,6 +638,9 @@ function onComposerKey(event) {
           i.label.toLowerCase() === current.prefix.toLowerCase(),
       );
     // Enter picks what is highlighted while a list is up, as in Discord; a value typed in full is sent as it is.
+    // A value typed in full as a listed name ("#show-night", "Tuesday") is sent as that item's value.
+    const named = exact && state.items.find((i) => i.label.toLowerCase() === current.prefix.toLowerCase());
+    if (named && current.option) state.picked[current.option.name] = { name: named.label, value: named.value };
     // Option names are offered until the command is complete; then Enter sends.
     const check = checkLine(parsed, state.files, state.picked);
     const listing =
@@ -720,6 +723,18 @@ function updateSuggestions() {
       state.items = option.choices
         .filter((c) => c.name.toLowerCase().includes(typed))
         .map((c) => ({ kind: "choice", label: c.name, value: c.value }));
+    } else if (option.type >= 6 && option.type <= 9) {
+      // Member, channel and role options: the client lists this server's, and sends the id.
+      const here = server();
+      const people = here.members
+        .filter((m) => m.id !== state.world.bot.id)
+        .map((m) => ({ kind: "choice", label: `@${memberById(m.id)?.name ?? m.id}`, value: m.id }));
+      const channels = here.channels.map((c) => ({ kind: "choice", label: `#${c.name}`, value: c.id }));
+      const roles = here.roles
+        .filter((r) => r.name !== "@everyone")
+        .map((r) => ({ kind: "choice", label: `@${r.name}`, value: r.id }));
+      const all = { 6: people, 7: channels, 8: roles, 9: [...people, ...roles] }[option.type];
+      state.items = all.filter((i) => i.label.toLowerCase().includes(typed.replace(/^[@#]/, "")));
     } else if (option.type === BOOLEAN) {
       state.items = ["True", "False"]
         .filter((c) => c.toLowerCase().startsWith(typed))

@@ -168,6 +168,16 @@ export function refreshTimestamp(node, now) {
 }
 
 /**
+ * Inline markdown only, for the places Discord formats no blocks: embed titles, field names, author names.
+ * @param {string} text @param {MarkdownContext} ctx @returns {DocumentFragment}
+ */
+export function inlineMarkdown(text, ctx) {
+  const fragment = document.createDocumentFragment();
+  inline(fragment, text, ctx);
+  return fragment;
+}
+
+/**
  * A message's markdown: code blocks, headers, subtext, block quotes and lists, each line's inline markdown.
  * @param {string} text @param {MarkdownContext} ctx @returns {DocumentFragment}
  */
