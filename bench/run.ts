@@ -8,7 +8,8 @@
  * state; the interaction is aimed at the bot's own gateway sessions.
  *
  * Options: --engines pglite,postgres (default both) · --quick (fewer requests) · --no-write (print only)
- * · --sections start,memory,lookups,autocomplete,votes,shards (default all).
+ * · --sections start,memory,lookups,autocomplete,votes,shards,workers (default all; workers: HTTP workers on
+ *   PostgreSQL, bench/workers.ts).
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); a fresh database per run.
  */
 import { execFileSync } from "node:child_process";
@@ -22,6 +23,7 @@ import { projectPath } from "../src/paths.js";
 import { LocalDiscord, type SlashInput } from "../tools/local-discord/index.js";
 import { drive, type LoadResult, median } from "./lib/load.js";
 import { type BotProcess, benchDir, type LaunchOptions, launchMirrorball, launchReference } from "./lib/processes.js";
+import { benchWorkers, withMarkers } from "./workers.js";
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -31,7 +33,7 @@ const option = (name: string) => {
 const quick = argv.includes("--quick");
 const engines = (option("engines") ?? "pglite,postgres").split(",") as Engine[];
 const sections = new Set(
-  (option("sections") ?? "start,memory,lookups,autocomplete,votes,shards").split(",").filter(Boolean),
+  (option("sections") ?? "start,memory,lookups,autocomplete,votes,shards,workers").split(",").filter(Boolean),
 );
 const pgUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 const lookupRequests = quick ? 150 : 400;
@@ -491,7 +493,7 @@ All shards in one process (discord.js's internal sharding). The local Discord gr
 shards identify together.
 
 ${table("shards")}
-${notes.length ? `\nNotes\n${notes.map((n) => `- ${n}`).join("\n")}\n` : ""}`;
+${workersSection ? `\n${withMarkers(workersSection)}` : ""}${notes.length ? `\nNotes\n${notes.map((n) => `- ${n}`).join("\n")}\n` : ""}`;
 }
 
 const startedAt = new Date();
@@ -500,6 +502,8 @@ log("building dist/");
 execFileSync(process.execPath, [projectPath("tools", "build", "build.mjs"), "--force"], { stdio: "inherit" });
 mkdirSync(benchDir, { recursive: true });
 for (const engine of engines) await benchEngine(engine);
+const workersSection =
+  sections.has("workers") && engines.includes("postgres") ? await benchWorkers({ quick, pgUrl, log }) : undefined;
 const output = render(startedAt, (performance.now() - t0) / 1000);
 if (argv.includes("--no-write")) process.stdout.write(output);
 else {

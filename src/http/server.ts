@@ -137,6 +137,10 @@ export async function serveInteractions(options: InteractionsServerOptions): Pro
       .then((reply) => (reply && !response.headersSent ? send(response, reply) : undefined))
       .catch(() => {}); // the client went away
   });
+  // A load balancer keeps its connections open between bursts (AWS ALB: 60 s idle): outlive it, so a burst of clicks
+  // does not pay for new connections.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());

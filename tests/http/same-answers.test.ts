@@ -137,7 +137,7 @@ describe(`the same answer over the gateway and over HTTP (${engine})`, () => {
     );
   });
 
-  test("GIVEN an owner's form WHEN opened both ways THEN the same modal; submitted over HTTP THEN the season is stored", async () => {
+  test("GIVEN an owner's form WHEN opened both ways THEN the same modal; submitted over HTTP THEN the owner gets the change", async () => {
     const { overHttp } = await both((via) =>
       t.discord.slash({
         name: "admin",
