@@ -57,6 +57,24 @@ const spoilerHours = remembered(
   async (db: Database, guildId: string | null) => (await getGuildSettings(db, guildId)).spoilerHours,
 );
 
+/** One object per recorded week and spoiler deadline, so its view is drawn once (views/memo.ts) too. */
+const withGuard = new WeakMap<WeekResults, Map<number | null, WeekResults>>();
+
+function guarded(result: WeekResults, hiddenUntil: Date | null): WeekResults {
+  let byDeadline = withGuard.get(result);
+  if (!byDeadline) {
+    byDeadline = new Map();
+    withGuard.set(result, byDeadline);
+  }
+  const key = hiddenUntil?.getTime() ?? null;
+  let shown = byDeadline.get(key);
+  if (!shown) {
+    shown = { ...result, hiddenUntil };
+    byDeadline.set(key, shown);
+  }
+  return shown;
+}
+
 /** The week's results, hidden while the server's spoiler guard covers them. */
 export async function getWeekResults(
   db: Database,
@@ -68,7 +86,7 @@ export async function getWeekResults(
   ]);
   const { result, isNewest } = recorded;
   const hiddenUntil = spoilerUntil({ airDate: result.airDate, isNewest }, hours, request.now ?? new Date());
-  return { ...result, hiddenUntil };
+  return guarded(result, hiddenUntil);
 }
 
 function recordedWeek(

@@ -3,6 +3,7 @@ import { resultsIds } from "../commands/results/ids.js";
 import { isDoubleElimination, type ResultCouple, type WeekResults } from "../lookups/results.js";
 import { colors, longDate, ordinal, plain } from "./format.js";
 import { clip, type Field, fitLines, limits } from "./limits.js";
+import { drawnOnce } from "./memo.js";
 import { neighbourRow, neighbours } from "./pages.js";
 import type { View } from "./view.js";
 
@@ -10,7 +11,7 @@ const resultsId = (season: number, week: number) => resultsIds.week.encode(seaso
 
 const medals = ["🥇", "🥈", "🥉"];
 
-export function resultsView(r: WeekResults): View {
+function resultsViewNow(r: WeekResults): View {
   // Spoiler markup hides the names until tapped; everything that gives the result away goes inside it.
   const hide = (text: string) => (r.hiddenUntil ? `||${text}||` : text);
   const coupleLine = (c: ResultCouple) =>
@@ -67,3 +68,6 @@ export function resultsView(r: WeekResults): View {
   );
   return { embeds: [embed.toJSON()], components: [row] };
 }
+
+/** Drawn once per remembered week and spoiler deadline (src/views/memo.ts). */
+export const resultsView = drawnOnce(resultsViewNow);
