@@ -4,7 +4,7 @@ import type { MessageView } from "../../tools/local-discord/messages.js";
 import type { SlashInput } from "../../tools/local-discord/payloads.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
-import { isEphemeral, replyOf } from "../support/replies.js";
+import { isEphemeral, replyTo } from "../support/replies.js";
 
 let t: TestBot;
 beforeAll(async () => {
@@ -32,15 +32,7 @@ const lookupCommands = [
 ];
 
 /** Runs a command as the default member and returns the reply as it stands once the bot is done. */
-async function run(input: SlashInput): Promise<MessageView> {
-  const ix = await t.discord.slash(input);
-  // One reply (or a deferral and the edit that fills it) and nothing after it: then a short quiet spell is enough.
-  await ix.answered().catch(() => {});
-  await ix.settled({ idleMs: 50 });
-  const reply = replyOf(ix);
-  if (!reply) throw new Error(`/${input.name} left no reply`);
-  return reply;
-}
+const run = (input: SlashInput): Promise<MessageView> => replyTo(t.discord, input);
 
 const embedOf = (message: MessageView): APIEmbed => {
   const [embed] = message.embeds;

@@ -9,7 +9,7 @@ import type { MessageView } from "../../tools/local-discord/messages.js";
 import type { SlashInput } from "../../tools/local-discord/payloads.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
-import { replyOf } from "../support/replies.js";
+import { replyOf, replyTo } from "../support/replies.js";
 
 let t: TestBot;
 beforeAll(async () => {
@@ -21,15 +21,7 @@ afterEach(() => {
   expect(t.discord.rateLimitHits).toEqual([]);
 });
 
-async function run(input: SlashInput): Promise<MessageView> {
-  const ix = await t.discord.slash(input);
-  // A chart may take the bot past its deferral: wait for the answer itself, then a short quiet spell.
-  await ix.answered().catch(() => {});
-  await ix.settled({ idleMs: 50 });
-  const reply = replyOf(ix);
-  if (!reply) throw new Error(`/${input.name} left no reply`);
-  return reply;
-}
+const run = (input: SlashInput): Promise<MessageView> => replyTo(t.discord, input);
 
 const embedOf = (message: MessageView): APIEmbed => {
   const [embed] = message.embeds;

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { SlashInput } from "../../tools/local-discord/payloads.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
-import { replyOf } from "../support/replies.js";
+import { replyTo } from "../support/replies.js";
 
 let t: TestBot;
 beforeAll(async () => {
@@ -21,13 +21,7 @@ afterEach(() => {
 });
 
 async function shown(input: SlashInput): Promise<string> {
-  const ix = await t.discord.slash(input);
-  // A chart may take the bot past its deferral: wait for the answer itself, then a short quiet spell.
-  await ix.answered().catch(() => {});
-  await ix.settled({ idleMs: 50 });
-  const reply = replyOf(ix);
-  if (!reply) throw new Error(`/${input.name} left no reply`);
-  return reply.embeds.map(embedText).join("\n");
+  return (await replyTo(t.discord, input)).embeds.map(embedText).join("\n");
 }
 
 function embedText(e: APIEmbed): string {

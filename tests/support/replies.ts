@@ -1,5 +1,6 @@
 import { MessageFlags } from "discord.js";
-import type { InteractionRecord, MessageView } from "../../tools/local-discord/index.js";
+import type { InteractionRecord, LocalDiscord, MessageView } from "../../tools/local-discord/index.js";
+import type { SlashInput } from "../../tools/local-discord/payloads.js";
 
 /** What the member sees in answer: the original response, or the follow-up that replaced a deferred one. */
 export function replyOf(ix: InteractionRecord): MessageView | undefined {
@@ -12,16 +13,17 @@ export function isEphemeral(message: { flags?: number | undefined } | undefined)
 }
 
 /**
- * The member's answer once it has something to show. `settled()` can return while a deferred answer is still being
- * worked on (a busy machine takes longer than its quiet window), so this also waits for the edit that fills it in.
+ * The member's answer once the bot is done: `settled()` waits past a deferral for the edit or follow-up that fills it,
+ * then for a quiet spell.
  */
-export async function answerOf(ix: InteractionRecord, timeoutMs = 15_000): Promise<MessageView | undefined> {
-  await ix.settled();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const reply = replyOf(ix);
-    if (reply && (reply.content || reply.embeds.length > 0 || reply.attachments.length > 0)) return reply;
-    if (Date.now() > deadline) return reply;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export async function answerOf(ix: InteractionRecord, idleMs?: number): Promise<MessageView | undefined> {
+  await ix.settled(idleMs === undefined ? {} : { idleMs });
+  return replyOf(ix);
+}
+
+/** Runs a slash command and returns what the member sees once the bot is done; a command that left no reply throws. */
+export async function replyTo(discord: LocalDiscord, input: SlashInput, idleMs = 50): Promise<MessageView> {
+  const reply = await answerOf(await discord.slash(input), idleMs);
+  if (!reply) throw new Error(`/${input.name} left no reply`);
+  return reply;
 }
