@@ -14,7 +14,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -165,6 +165,34 @@ class Stage {
   }
 }
 
+function ticks(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return 0;
+  }
+}
+function systemTicks(): { busy: number; all: number } {
+  const f = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").split(/\s+/).slice(1).map(Number);
+  const all = f.reduce((a, b) => a + b, 0);
+  return { busy: all - (f[3] ?? 0) - (f[4] ?? 0), all };
+}
+/** CPU used (in ms per request) by the bot, by this process (the local Discord) and by everything else. */
+function cpuMeter(bot: BotProcess) {
+  const b0 = ticks(bot.child.pid ?? 0);
+  const s0 = process.cpuUsage();
+  const t0 = systemTicks();
+  return () => {
+    const b = (ticks(bot.child.pid ?? 0) - b0) * 10;
+    const su = process.cpuUsage(s0);
+    const self = (su.user + su.system) / 1000;
+    const all = (systemTicks().busy - t0.busy) * 10;
+    return (n: number) =>
+      `bot ${(b / n).toFixed(2)}, discord ${(self / n).toFixed(2)}, rest ${((all - b - self) / n).toFixed(2)}`;
+  };
+}
+
 /** Runs a path at Mirrorball and then at the reference, `repeats` times, and records the medians side by side. */
 async function sideBySide(
   stage: Stage,
@@ -179,8 +207,12 @@ async function sideBySide(
   const mirrorball = stage.mirrorball as BotProcess;
   const reference = stage.reference as BotProcess;
   for (let round = 0; round < repeats; round++) {
+    const cpu = cpuMeter(mirrorball);
     mine.push(await drive(requests, inFlight, (i) => send(mirrorball, i)));
+    const a = cpu();
+    const cpu2 = cpuMeter(reference);
     theirs.push(await drive(requests, inFlight, (i) => send(reference, i)));
+    if (process.env.BENCH_CPU) log(`${path} cpu ms per request: mirrorball ${a(requests)} | reference ${cpu2()(requests)}`);
   }
   const m = medianRun(mine);
   const r = medianRun(theirs);
@@ -251,6 +283,30 @@ async function benchLookups(stage: Stage): Promise<void> {
   );
 }
 
+const someLookups = 100;
+const someVotes = 500;
+
+/** A quiet evening's traffic at both bots: every lookup a few times over and one poll's votes. */
+async function someTraffic(stage: Stage): Promise<void> {
+  for (const bot of [stage.mirrorball, stage.reference] as BotProcess[]) {
+    for (const lookup of lookups) {
+      await drive(someLookups, 10, (i) => stage.discord.slash({ ...lookup.input(i), target: bot.sessions }));
+    }
+  }
+  const { message, buttons } = await postPoll(stage);
+  let member = 0;
+  for (const bot of [stage.mirrorball, stage.reference] as BotProcess[]) {
+    await drive(someVotes, 20, (i) =>
+      stage.discord.click({
+        message: message.id,
+        customId: pick(buttons, i).custom_id,
+        user: { id: String(600000000000000000n + BigInt(member++)), username: `member${i}` },
+        target: bot.sessions,
+      }),
+    );
+  }
+}
+
 async function benchAutocomplete(stage: Stage): Promise<void> {
   const typed = ["x", "xoch", "val", "helio", "derek", "jen", "a", "mar"];
   const targets = [
@@ -271,7 +327,8 @@ async function benchAutocomplete(stage: Stage): Promise<void> {
   }
 }
 
-async function benchVotes(stage: Stage): Promise<void> {
+/** A Mirrorball poll posted in the first server: its message and vote buttons. */
+async function postPoll(stage: Stage) {
   const guild = stage.discord.guildIds()[0] as string;
   const owner = stage.discord.guildOwner(guild);
   const create = await stage.discord.slash({
@@ -286,6 +343,11 @@ async function benchVotes(stage: Stage): Promise<void> {
   const message = stage.discord.channelMessages(channel).at(-1);
   const buttons = (message?.components?.[0] as { components?: { custom_id: string }[] } | undefined)?.components ?? [];
   if (!message || buttons.length === 0) throw new Error("the poll message was not posted");
+  return { message, buttons };
+}
+
+async function benchVotes(stage: Stage): Promise<void> {
+  const { message, buttons } = await postPoll(stage);
   let member = 0;
   await sideBySide(stage, "votes", `vote clicks (${voteMembers} members, 200 in flight)`, voteMembers, 200, (bot, i) =>
     stage.discord.click({
@@ -344,11 +406,20 @@ async function benchEngine(engine: Engine): Promise<void> {
     await stage.startReference();
     await sleep(1000);
     memoryRow(stage, 1000, "after READY");
+    if (sections.has("memory")) {
+      await someTraffic(stage);
+      await sleep(2000);
+      memoryRow(stage, 1000, `after some traffic (${someLookups} of each lookup, ${someVotes} votes)`);
+      if (process.env.BENCH_SNAPSHOT) {
+        stage.mirrorball?.child.kill("SIGUSR2");
+        await sleep(15000);
+      }
+    }
     if (sections.has("lookups")) await benchLookups(stage);
     if (sections.has("autocomplete")) await benchAutocomplete(stage);
     if (sections.has("votes")) await benchVotes(stage);
     memoryRow(stage, 1000, "right after the traffic above");
-    // Idle, as between show nights: the chart worker leaves after 15 s idle and the heap settles.
+    // Idle, as between show nights: the chart process exits after 15 s idle and the heap settles.
     await sleep(30_000);
     memoryRow(stage, 1000, "30 s after the traffic");
     await stage.stopBots();
@@ -385,12 +456,13 @@ async function benchEngine(engine: Engine): Promise<void> {
 
 function memoryRow(stage: Stage, servers: number, when: string): void {
   const m = stage.mirrorball?.rssMiB();
+  const charts = stage.mirrorball?.childrenRssMiB() ?? 0;
   const r = stage.reference?.rssMiB();
   rows.push({
     section: "memory",
     engine: stage.engine,
     path: `RSS of the node process, ${servers.toLocaleString("en-US")} server${servers === 1 ? "" : "s"}, ${when}`,
-    mirrorball: m === undefined ? "" : `${m.toFixed(0)} MiB`,
+    mirrorball: m === undefined ? "" : `${m.toFixed(0)} MiB${charts > 0 ? ` (chart process: ${charts.toFixed(0)} MiB more)` : ""}`,
     reference: r === undefined ? "–" : `${r.toFixed(0)} MiB`,
     ratio: "",
   });

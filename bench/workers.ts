@@ -19,7 +19,7 @@ import postgres from "postgres";
 import { projectPath } from "../src/paths.js";
 import { type InteractionRecord, LocalDiscord } from "../tools/local-discord/index.js";
 import { drive, type LoadResult } from "./lib/load.js";
-import { benchDir, launchMirrorball, launchReference, rssOf } from "./lib/processes.js";
+import { benchDir, launchMirrorball, launchReference, rssOf, startFlags } from "./lib/processes.js";
 
 export interface WorkersOptions {
   quick: boolean;
@@ -55,7 +55,7 @@ async function startWorker(discord: LocalDiscord, databaseUrl: string, n: number
   const port = await freePort();
   mkdirSync(join(benchDir, "logs"), { recursive: true });
   const out = createWriteStream(join(benchDir, "logs", `worker-${n}.log`), { flags: "a" });
-  const child = spawn(process.execPath, ["--enable-source-maps", projectPath("dist", "src", "index.js")], {
+  const child = spawn(process.execPath, [...startFlags(), projectPath("dist", "src", "index.js")], {
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",

@@ -16,6 +16,8 @@ export interface BotProcess {
   sessions: string[];
   /** Resident memory of the node process itself (not npm, not a shell), in MiB. */
   rssMiB(): number;
+  /** Resident memory of the processes it started (Mirrorball's chart process while it runs), in MiB. */
+  childrenRssMiB(): number;
   stop(): Promise<void>;
 }
 
@@ -30,9 +32,23 @@ export interface LaunchOptions {
 
 /** Resident set size from /proc (Linux): what the process holds in RAM right now. */
 export function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  } catch {
+    return 0; // it has just exited
+  }
+}
+
+/** The resident memory of a process's children (from /proc/<pid>/task/<pid>/children). */
+function childrenRssOf(pid: number): number {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    return children.reduce((sum, child) => sum + rssOf(Number(child)), 0);
+  } catch {
+    return 0;
+  }
 }
 
 async function launch(name: string, args: string[], options: LaunchOptions): Promise<BotProcess> {
@@ -75,6 +91,7 @@ async function launch(name: string, args: string[], options: LaunchOptions): Pro
     startedAt,
     sessions: connected,
     rssMiB: () => rssOf(child.pid ?? 0),
+    childrenRssMiB: () => childrenRssOf(child.pid ?? 0),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
@@ -85,11 +102,23 @@ async function launch(name: string, args: string[], options: LaunchOptions): Pro
   };
 }
 
-/** Mirrorball compiled to JavaScript, started exactly as `npm start` starts it (minus the build step). */
+/** The node flags of `npm start` (package.json's start script), so the benchmark runs the bot exactly as it starts. */
+export function startFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(projectPath("package.json"), "utf8")).scripts.start;
+  const run = start.split("&&").at(-1)?.trim().split(/\s+/) ?? [];
+  return run.filter((word) => word.startsWith("--"));
+}
+
+/** Mirrorball compiled to JavaScript, started with `npm start`'s node flags (minus the build step). */
 export function launchMirrorball(options: LaunchOptions): Promise<BotProcess> {
   return launch(
     "Mirrorball",
-    ["--enable-source-maps", "--max-semi-space-size=2", projectPath("dist", "src", "index.js")],
+    [
+      ...startFlags(),
+      // For profiling a run, e.g. BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=.bench/prof".
+      ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+      projectPath("dist", "src", "index.js"),
+    ],
     options,
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The charts' colours, apart from the renderer so views can name them without loading Chart.js and the canvas
- * (those load in the chart worker, only when a chart is drawn).
+ * (those load in the chart process, only when a chart is drawn).
  */
 /** Readable on Discord's dark theme: the chart brings its own dark background rather than relying on the client's. */
 export const chartTheme = {

@@ -1,14 +1,15 @@
 /**
- * Charts as PNG without stalling the bot: each chart is drawn in a worker thread (Chart.js and the canvas load there,
- * and only when the first chart is asked for), and a drawn chart is kept, so the same couple's chart is drawn once.
- * The worker goes away after 15 s with nothing to draw, and its memory (~100 MB: a V8 heap, Chart.js, Skia) with it.
+ * Charts as PNG without stalling the bot: each chart is drawn in a child process (Chart.js and the Skia canvas load
+ * there, and only when the first chart is asked for), and a drawn chart is kept, so the same couple's chart is drawn
+ * once. The process exits after 15 s with nothing to draw. A process rather than a worker thread: a thread's native
+ * memory (~70 MB of Skia and a second V8 heap) stays in the bot's resident set after the thread ends, while an
+ * exited process gives all of it back; and a crash in native drawing code cannot take the bot down with it.
  */
+import { type ChildProcess, fork } from "node:child_process";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BarChart, LineChart } from "./chart.js";
-import type { ChartDone, ChartJob } from "./chartWorker.js";
+import type { ChartDone, ChartJob } from "./chartProcess.js";
 
 const idleMs = 15_000;
 /** Drawn charts kept, by total size: a couple's chart is ~40 KB, so this holds a few hundred. */
@@ -16,7 +17,7 @@ const cacheBytes = 12 * 2 ** 20;
 
 type Job = { kind: "line"; chart: LineChart } | { kind: "bar"; chart: BarChart };
 
-let worker: Worker | undefined;
+let renderer: ChildProcess | undefined;
 let idleTimer: NodeJS.Timeout | undefined;
 let nextId = 0;
 const waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
@@ -24,16 +25,12 @@ const cache = new Map<string, Promise<Buffer>>();
 const sizes = new Map<string, number>();
 let cachedBytes = 0;
 
-/** Compiled, the worker is chartWorker.js beside this file; from TypeScript (tests, `npm run dev`), tsx loads it. */
-function workerUrl(): URL {
+/** Compiled, the process runs chartProcess.js beside this file; from TypeScript (tests, `npm run dev`), through tsx. */
+function entry(): { file: string; execArgv: string[] } {
   const self = import.meta.url;
-  if (self.endsWith(".js")) return new URL("./chartWorker.js", self);
-  // A data: module cannot resolve package names, so it is given the file of tsx's ESM API itself.
-  const tsxRoot = dirname(createRequire(self).resolve("tsx/package.json"));
-  const tsx = pathToFileURL(join(tsxRoot, "dist", "esm", "api", "index.mjs")).href;
-  const entry = new URL("./chartWorker.ts", self).href;
-  const shim = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(shim)}`);
+  if (self.endsWith(".js")) return { file: fileURLToPath(new URL("./chartProcess.js", self)), execArgv: [] };
+  const tsx = pathToFileURL(createRequire(self).resolve("tsx/esm")).href;
+  return { file: fileURLToPath(new URL("./chartProcess.ts", self)), execArgv: ["--import", tsx] };
 }
 
 function failAll(error: Error): void {
@@ -41,27 +38,45 @@ function failAll(error: Error): void {
   waiting.clear();
 }
 
-function thread(): Worker {
-  if (worker) return worker;
-  const started = new Worker(workerUrl());
-  started.unref();
+/** While charts are waiting the process keeps the bot's event loop alive; idle, it does not hold the bot open. */
+function hold(child: ChildProcess, busy: boolean): void {
+  if (busy) {
+    child.ref();
+    child.channel?.ref();
+  } else {
+    child.unref();
+    child.channel?.unref();
+  }
+}
+
+function renderProcess(): ChildProcess {
+  if (renderer) return renderer;
+  const { file, execArgv } = entry();
+  const started = fork(file, [], {
+    execArgv,
+    serialization: "advanced",
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   started.on("message", (done: ChartDone) => {
     const pending = waiting.get(done.id);
     if (!pending) return;
     waiting.delete(done.id);
     if ("png" in done) pending.resolve(Buffer.from(done.png.buffer, done.png.byteOffset, done.png.byteLength));
-    else pending.reject(new Error(`chart worker: ${done.error}`));
-    if (waiting.size === 0) idleTimer = setTimeout(stopChartWorker, idleMs).unref();
+    else pending.reject(new Error(`chart process: ${done.error}`));
+    if (waiting.size === 0) {
+      hold(started, false);
+      idleTimer = setTimeout(stopChartProcess, idleMs).unref();
+    }
   });
   started.on("error", (error) => {
-    if (worker === started) worker = undefined;
+    if (renderer === started) renderer = undefined;
     failAll(error);
   });
-  started.on("exit", (code) => {
-    if (worker === started) worker = undefined;
-    if (waiting.size > 0) failAll(new Error(`chart worker exited with code ${code}`));
+  started.on("exit", (code, signal) => {
+    if (renderer === started) renderer = undefined;
+    if (waiting.size > 0) failAll(new Error(`chart process exited (${signal ?? code})`));
   });
-  worker = started;
+  renderer = started;
   return started;
 }
 
@@ -70,7 +85,9 @@ function draw(job: Job): Promise<Buffer> {
   const id = nextId++;
   return new Promise<Buffer>((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    thread().postMessage({ id, ...job } as ChartJob);
+    const child = renderProcess();
+    hold(child, true);
+    child.send({ id, ...job } satisfies ChartJob);
   });
 }
 
@@ -112,10 +129,14 @@ export function renderBarChart(chart: BarChart): Promise<Buffer> {
   return remember({ kind: "bar", chart });
 }
 
-/** Ends the worker (it starts again with the next chart). */
-export async function stopChartWorker(): Promise<void> {
+/** Ends the chart process (it starts again with the next chart). */
+export async function stopChartProcess(): Promise<void> {
   clearTimeout(idleTimer);
-  const running = worker;
-  worker = undefined;
-  await running?.terminate();
+  const running = renderer;
+  renderer = undefined;
+  if (!running || running.exitCode !== null || running.signalCode !== null) return;
+  const exited = new Promise((resolve) => running.once("exit", resolve));
+  running.ref();
+  running.disconnect();
+  await exited;
 }

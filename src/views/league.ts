@@ -13,7 +13,8 @@ import {
   rosterOf,
   type TeamStanding,
 } from "../leagues/state.js";
-import { chartTheme, renderLineChart } from "./chart.js";
+import { renderLineChart } from "./charts.js";
+import { chartTheme } from "./chartTheme.js";
 import { colors, ordinal, score } from "./format.js";
 import { clip, fitLines, limits } from "./limits.js";
 import { safeText, timestamp } from "./poll.js";
