@@ -22,7 +22,14 @@ import postgres from "postgres";
 import { projectPath } from "../src/paths.js";
 import { LocalDiscord, type SlashInput } from "../tools/local-discord/index.js";
 import { drive, type LoadResult, median } from "./lib/load.js";
-import { type BotProcess, benchDir, type LaunchOptions, launchMirrorball, launchReference } from "./lib/processes.js";
+import {
+  type BotProcess,
+  benchDir,
+  type LaunchOptions,
+  launchMirrorball,
+  launchReference,
+  startFlags,
+} from "./lib/processes.js";
 import { benchWorkers, withMarkers } from "./workers.js";
 
 const argv = process.argv.slice(2);
@@ -167,30 +174,23 @@ class Stage {
 
 function ticks(pid: number): number {
   try {
-    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return Number(f[11]) + Number(f[12]);
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (10 ms)
   } catch {
     return 0;
   }
 }
-function systemTicks(): { busy: number; all: number } {
-  const f = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").split(/\s+/).slice(1).map(Number);
-  const all = f.reduce((a, b) => a + b, 0);
-  return { busy: all - (f[3] ?? 0) - (f[4] ?? 0), all };
-}
-/** CPU used (in ms per request) by the bot, by this process (the local Discord) and by everything else. */
-function cpuMeter(bot: BotProcess) {
-  const b0 = ticks(bot.child.pid ?? 0);
-  const s0 = process.cpuUsage();
-  const t0 = systemTicks();
-  return () => {
-    const b = (ticks(bot.child.pid ?? 0) - b0) * 10;
-    const su = process.cpuUsage(s0);
-    const self = (su.user + su.system) / 1000;
-    const all = (systemTicks().busy - t0.busy) * 10;
-    return (n: number) =>
-      `bot ${(b / n).toFixed(2)}, discord ${(self / n).toFixed(2)}, rest ${((all - b - self) / n).toFixed(2)}`;
-  };
+
+/** Drives a load at one bot and measures the CPU time its process spent, per request. */
+async function driveMeasured(
+  bot: BotProcess,
+  requests: number,
+  inFlight: number,
+  send: (i: number) => ReturnType<LocalDiscord["slash"]>,
+): Promise<LoadResult & { cpuMs: number }> {
+  const before = ticks(bot.child.pid ?? 0);
+  const result = await drive(requests, inFlight, send);
+  return { ...result, cpuMs: ((ticks(bot.child.pid ?? 0) - before) * 10) / requests };
 }
 
 /** Runs a path at Mirrorball and then at the reference, `repeats` times, and records the medians side by side. */
@@ -202,28 +202,32 @@ async function sideBySide(
   inFlight: number,
   send: (bot: BotProcess, i: number) => ReturnType<LocalDiscord["slash"]>,
 ): Promise<void> {
-  const mine: LoadResult[] = [];
-  const theirs: LoadResult[] = [];
+  const mine: (LoadResult & { cpuMs: number })[] = [];
+  const theirs: (LoadResult & { cpuMs: number })[] = [];
+  const ratios: number[] = [];
   const mirrorball = stage.mirrorball as BotProcess;
   const reference = stage.reference as BotProcess;
-  for (let round = 0; round < repeats; round++) {
-    const cpu = cpuMeter(mirrorball);
-    mine.push(await drive(requests, inFlight, (i) => send(mirrorball, i)));
-    const a = cpu();
-    const cpu2 = cpuMeter(reference);
-    theirs.push(await drive(requests, inFlight, (i) => send(reference, i)));
-    if (process.env.BENCH_CPU) log(`${path} cpu ms per request: mirrorball ${a(requests)} | reference ${cpu2()(requests)}`);
+  // The first round warms both up (JIT, caches) and is not counted.
+  for (let round = 0; round <= repeats; round++) {
+    const m = await driveMeasured(mirrorball, requests, inFlight, (i) => send(mirrorball, i));
+    const r = await driveMeasured(reference, requests, inFlight, (i) => send(reference, i));
+    if (round === 0) continue;
+    mine.push(m);
+    theirs.push(r);
+    ratios.push(m.perSecond / r.perSecond);
   }
   const m = medianRun(mine);
   const r = medianRun(theirs);
-  log(`${engineName[stage.engine]} ${path}: ${fmt(m)} | reference ${fmt(r)}`);
+  const cpu = (runs: { cpuMs: number }[]) => `, CPU ${median(runs.map((x) => x.cpuMs)).toFixed(2)} ms`;
+  log(`${engineName[stage.engine]} ${path}: ${fmt(m)}${cpu(mine)} | reference ${fmt(r)}${cpu(theirs)}`);
   rows.push({
     section,
     engine: stage.engine,
     path,
-    mirrorball: fmt(m),
-    reference: fmt(r),
-    ratio: `${(m.perSecond / r.perSecond).toFixed(2)}x`,
+    mirrorball: fmt(m) + cpu(mine),
+    reference: fmt(r) + cpu(theirs),
+    // Each round pairs the two bots back to back on the same machine state; the median of those pairs' ratios.
+    ratio: `${median(ratios).toFixed(2)}x`,
   });
 }
 
@@ -410,10 +414,6 @@ async function benchEngine(engine: Engine): Promise<void> {
       await someTraffic(stage);
       await sleep(2000);
       memoryRow(stage, 1000, `after some traffic (${someLookups} of each lookup, ${someVotes} votes)`);
-      if (process.env.BENCH_SNAPSHOT) {
-        stage.mirrorball?.child.kill("SIGUSR2");
-        await sleep(15000);
-      }
     }
     if (sections.has("lookups")) await benchLookups(stage);
     if (sections.has("autocomplete")) await benchAutocomplete(stage);
@@ -462,7 +462,10 @@ function memoryRow(stage: Stage, servers: number, when: string): void {
     section: "memory",
     engine: stage.engine,
     path: `RSS of the node process, ${servers.toLocaleString("en-US")} server${servers === 1 ? "" : "s"}, ${when}`,
-    mirrorball: m === undefined ? "" : `${m.toFixed(0)} MiB${charts > 0 ? ` (chart process: ${charts.toFixed(0)} MiB more)` : ""}`,
+    mirrorball:
+      m === undefined
+        ? ""
+        : `${m.toFixed(0)} MiB${charts > 0 ? ` (chart process: ${charts.toFixed(0)} MiB more)` : ""}`,
     reference: r === undefined ? "–" : `${r.toFixed(0)} MiB`,
     ratio: "",
   });
@@ -527,11 +530,14 @@ Machine: ${machine()}.
 Every figure stands next to the **store-nothing reference** measured in the same run: a plain discord.js bot
 (bench/reference/bot.mjs) in its own \`node\` process, answering the same interactions with a fixed reply of the same
 kind and size (a ~3 KB embed; a 40 KB PNG for the two chart commands; a private receipt for votes; 25 autocomplete
-choices) and no database. Mirrorball runs compiled (\`dist/\`, as \`npm start\` runs it) in its own process. Both connect to
-one local Discord (tools/local-discord, in the benchmark process, checking every request against Discord's OpenAPI
-file); each path is driven at Mirrorball, then at the reference, ${repeats} time(s), and the median run of each is shown.
-"first" is dispatch to the interaction callback (what Discord's 3 s rule measures); "answered" is until the member
-saw the answer (the edit that fills a deferral, when there is one). Ratio = Mirrorball's throughput / the reference's.
+choices) and no database. Mirrorball runs compiled (\`dist/\`) with \`npm start\`'s node flags (\`${startFlags().join(" ")}\`)
+in its own process. Both connect to one local Discord (tools/local-discord, in the benchmark process, checking every
+request against Discord's OpenAPI file); each path is driven at Mirrorball, then at the reference, in ${repeats} rounds
+after one warm-up round that is not counted, and the median round of each is shown. "first" is dispatch to the
+interaction callback (what Discord's 3 s rule measures); "answered" is until the member saw the answer (the edit that
+fills a deferral, when there is one); "CPU" is the CPU time the bot's process spent per request (median round).
+Ratio = Mirrorball's throughput / the reference's in the same round, the median over the rounds: the two share the
+machine's state, which on this 2-core machine moves the absolute figures by a factor of 2 or more from run to run.
 Servers: 1,000 unless a row says otherwise; lookups come from one server, ${lookupRequests} requests per path at 50 in
 flight; votes are different members clicking one poll's buttons, 200 in flight.
 
