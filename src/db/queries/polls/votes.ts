@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../client.js";
 import { pollOptions, polls, pollVotes } from "../../schema/index.js";
+import { executeNamed } from "../named.js";
 import { asDate, rowsOf } from "./rows.js";
 
 export interface CastVote {
@@ -45,7 +46,10 @@ export async function castVotes(db: Database, votes: readonly CastVote[]): Promi
   // Every join is an index lookup per vote (no CTE joined to a CTE: the planner guesses one row for those, and a
   // nested loop over them made a batch of 200 cost 40,000 index scans). The member's previous answer is read from
   // the same snapshot the insert starts from; a data-modifying CTE always runs to completion.
-  const result = await db.execute(sql`
+  const result = await executeNamed(
+    db,
+    "cast_votes",
+    sql`
     with input as (
       select * from jsonb_to_recordset(${batch}::jsonb)
         as x(idx int, poll_id int, user_id text, position int, guild_id text, message_id text)
@@ -66,7 +70,8 @@ export async function castVotes(db: Database, votes: readonly CastVote[]): Promi
       select poll_id, user_id, position, now() from accepted
       on conflict (poll_id, user_id) do update set position = excluded.position, voted_at = excluded.voted_at
     )
-    select idx, label, closes_at, previous from accepted`);
+    select idx, label, closes_at, previous from accepted`,
+  );
   const answers = new Map(
     rowsOf<{ idx: number; label: string; closes_at: unknown; previous: number | null }>(result).map((r) => [
       Number(r.idx),
