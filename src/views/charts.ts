@@ -20,7 +20,10 @@ type Job = { kind: "line"; chart: LineChart } | { kind: "bar"; chart: BarChart }
 let renderer: ChildProcess | undefined;
 let idleTimer: NodeJS.Timeout | undefined;
 let nextId = 0;
-const waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
+const waiting = new Map<
+  number,
+  { child: ChildProcess; resolve: (png: Buffer) => void; reject: (error: Error) => void }
+>();
 const cache = new Map<string, Promise<Buffer>>();
 const sizes = new Map<string, number>();
 let cachedBytes = 0;
@@ -33,9 +36,13 @@ function entry(): { file: string; execArgv: string[] } {
   return { file: fileURLToPath(new URL("./chartProcess.ts", self)), execArgv: ["--import", tsx] };
 }
 
-function failAll(error: Error): void {
-  for (const pending of waiting.values()) pending.reject(error);
-  waiting.clear();
+/** Fails the charts that were waiting on one process (not those already sent to its successor). */
+function failAll(child: ChildProcess, error: Error): void {
+  for (const [id, pending] of waiting) {
+    if (pending.child !== child) continue;
+    waiting.delete(id);
+    pending.reject(error);
+  }
 }
 
 /** While charts are waiting the process keeps the bot's event loop alive; idle, it does not hold the bot open. */
@@ -70,11 +77,11 @@ function renderProcess(): ChildProcess {
   });
   started.on("error", (error) => {
     if (renderer === started) renderer = undefined;
-    failAll(error);
+    failAll(started, error);
   });
   started.on("exit", (code, signal) => {
     if (renderer === started) renderer = undefined;
-    if (waiting.size > 0) failAll(new Error(`chart process exited (${signal ?? code})`));
+    failAll(started, new Error(`chart process exited (${signal ?? code})`));
   });
   renderer = started;
   return started;
@@ -84,8 +91,8 @@ function draw(job: Job): Promise<Buffer> {
   clearTimeout(idleTimer);
   const id = nextId++;
   return new Promise<Buffer>((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
     const child = renderProcess();
+    waiting.set(id, { child, resolve, reject });
     hold(child, true);
     child.send({ id, ...job } satisfies ChartJob);
   });
