@@ -14,7 +14,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -172,15 +172,6 @@ class Stage {
   }
 }
 
-function ticks(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (10 ms)
-  } catch {
-    return 0;
-  }
-}
-
 /** Drives a load at one bot and measures the CPU time its process spent, per request. */
 async function driveMeasured(
   bot: BotProcess,
@@ -188,12 +179,15 @@ async function driveMeasured(
   inFlight: number,
   send: (i: number) => ReturnType<LocalDiscord["slash"]>,
 ): Promise<LoadResult & { cpuMs: number }> {
-  const before = ticks(bot.child.pid ?? 0);
+  const before = bot.cpuMs();
   const result = await drive(requests, inFlight, send);
-  return { ...result, cpuMs: ((ticks(bot.child.pid ?? 0) - before) * 10) / requests };
+  return { ...result, cpuMs: (bot.cpuMs() - before) / requests };
 }
 
-/** Runs a path at Mirrorball and then at the reference, `repeats` times, and records the medians side by side. */
+/**
+ * Runs a path at Mirrorball and then at the reference, a warm-up round and then `repeats` rounds, and records the
+ * median round of each side by side with the median of the rounds' ratios.
+ */
 async function sideBySide(
   stage: Stage,
   section: string,
@@ -297,17 +291,9 @@ async function someTraffic(stage: Stage): Promise<void> {
       await drive(someLookups, 10, (i) => stage.discord.slash({ ...lookup.input(i), target: bot.sessions }));
     }
   }
-  const { message, buttons } = await postPoll(stage);
-  let member = 0;
+  const vote = await votingMembers(stage, 600000000000000000n);
   for (const bot of [stage.mirrorball, stage.reference] as BotProcess[]) {
-    await drive(someVotes, 20, (i) =>
-      stage.discord.click({
-        message: message.id,
-        customId: pick(buttons, i).custom_id,
-        user: { id: String(600000000000000000n + BigInt(member++)), username: `member${i}` },
-        target: bot.sessions,
-      }),
-    );
+    await drive(someVotes, 20, (i) => vote(bot, i));
   }
 }
 
@@ -331,8 +317,11 @@ async function benchAutocomplete(stage: Stage): Promise<void> {
   }
 }
 
-/** A Mirrorball poll posted in the first server: its message and vote buttons. */
-async function postPoll(stage: Stage) {
+/**
+ * Posts a Mirrorball poll in the first server and returns a click on its buttons: every click is a different member
+ * (ids counting up from `firstMember`), so each is a new vote, not a changed one.
+ */
+async function votingMembers(stage: Stage, firstMember: bigint) {
   const guild = stage.discord.guildIds()[0] as string;
   const owner = stage.discord.guildOwner(guild);
   const create = await stage.discord.slash({
@@ -347,21 +336,19 @@ async function postPoll(stage: Stage) {
   const message = stage.discord.channelMessages(channel).at(-1);
   const buttons = (message?.components?.[0] as { components?: { custom_id: string }[] } | undefined)?.components ?? [];
   if (!message || buttons.length === 0) throw new Error("the poll message was not posted");
-  return { message, buttons };
-}
-
-async function benchVotes(stage: Stage): Promise<void> {
-  const { message, buttons } = await postPoll(stage);
   let member = 0;
-  await sideBySide(stage, "votes", `vote clicks (${voteMembers} members, 200 in flight)`, voteMembers, 200, (bot, i) =>
+  return (bot: BotProcess, i: number) =>
     stage.discord.click({
       message: message.id,
       customId: pick(buttons, i).custom_id,
-      // Every click is a different member: each one a new vote, not a changed one.
-      user: { id: String(700000000000000000n + BigInt(member++)), username: `member${i}` },
+      user: { id: String(firstMember + BigInt(member++)), username: `member${i}` },
       target: bot.sessions,
-    }),
-  );
+    });
+}
+
+async function benchVotes(stage: Stage): Promise<void> {
+  const vote = await votingMembers(stage, 700000000000000000n);
+  await sideBySide(stage, "votes", `vote clicks (${voteMembers} members, 200 in flight)`, voteMembers, 200, vote);
 }
 
 async function benchEngine(engine: Engine): Promise<void> {

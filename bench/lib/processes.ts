@@ -18,6 +18,8 @@ export interface BotProcess {
   rssMiB(): number;
   /** Resident memory of the processes it started (Mirrorball's chart process while it runs), in MiB. */
   childrenRssMiB(): number;
+  /** CPU time (user + system) the process has used so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,16 @@ export function rssOf(pid: number): number {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     return kb / 1024;
+  } catch {
+    return 0; // it has just exited
+  }
+}
+
+/** CPU time a process has used (utime + stime from /proc/<pid>/stat, in 10 ms clock ticks), in ms. */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0; // it has just exited
   }
@@ -92,6 +104,7 @@ async function launch(name: string, args: string[], options: LaunchOptions): Pro
     sessions: connected,
     rssMiB: () => rssOf(child.pid ?? 0),
     childrenRssMiB: () => childrenRssOf(child.pid ?? 0),
+    cpuMs: () => cpuMsOf(child.pid ?? 0),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
