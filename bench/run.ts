@@ -8,13 +8,14 @@
  * state; the interaction is aimed at the bot's own gateway sessions.
  *
  * Options: --engines pglite,postgres (default both) · --quick (fewer requests) · --no-write (print only)
+ * · --paths /season,/compare (only these lookups)
  * · --sections start,memory,lookups,autocomplete,votes,shards,workers (default all; workers: HTTP workers on
  *   PostgreSQL, bench/workers.ts).
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); a fresh database per run.
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -24,6 +25,7 @@ import { LocalDiscord, type SlashInput } from "../tools/local-discord/index.js";
 import { drive, type LoadResult, median } from "./lib/load.js";
 import {
   type BotProcess,
+  postgresCpuMs,
   benchDir,
   type LaunchOptions,
   launchMirrorball,
@@ -42,6 +44,8 @@ const engines = (option("engines") ?? "pglite,postgres").split(",") as Engine[];
 const sections = new Set(
   (option("sections") ?? "start,memory,lookups,autocomplete,votes,shards,workers").split(",").filter(Boolean),
 );
+/** Only the lookup paths whose name contains one of these (e.g. --paths /season,/compare). */
+const pathFilter = option("paths")?.split(",").filter(Boolean);
 const pgUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 // Enough requests that each path runs for a second or more: at a few thousand a second, 400 took under 0.2 s and
 // the ratio moved by ±0.4 from run to run.
@@ -174,19 +178,29 @@ class Stage {
 
 /** Drives a load at one bot and measures the CPU time its process spent, per request. */
 async function driveMeasured(
+  discord: LocalDiscord,
   bot: BotProcess,
   requests: number,
   inFlight: number,
   send: (i: number) => ReturnType<LocalDiscord["slash"]>,
-): Promise<LoadResult & { cpuMs: number }> {
+): Promise<LoadResult & { cpuMs: number; discordCpuMs: number; postgresCpuMs: number }> {
   const before = bot.cpuMs();
-  const result = await drive(requests, inFlight, send);
-  return { ...result, cpuMs: (bot.cpuMs() - before) / requests };
+  const discordBefore = process.cpuUsage();
+  const postgresBefore = postgresCpuMs();
+  const result = await drive(requests, inFlight, send, (record) => discord.forget(record));
+  const discordCpu = process.cpuUsage(discordBefore);
+  return {
+    ...result,
+    postgresCpuMs: (postgresCpuMs() - postgresBefore) / requests,
+    cpuMs: (bot.cpuMs() - before) / requests,
+    // This process: the local Discord and the load driver, which share the machine with the bot.
+    discordCpuMs: (discordCpu.user + discordCpu.system) / 1000 / requests,
+  };
 }
 
 /**
- * Runs a path at Mirrorball and then at the reference, a warm-up round and then `repeats` rounds, and records the
- * median round of each side by side with the median of the rounds' ratios.
+ * Runs a path at both bots, one after the other (who goes first alternates), a warm-up round and then `repeats`
+ * rounds, and records the median round of each side by side with the median of the rounds' ratios.
  */
 async function sideBySide(
   stage: Stage,
@@ -196,15 +210,20 @@ async function sideBySide(
   inFlight: number,
   send: (bot: BotProcess, i: number) => ReturnType<LocalDiscord["slash"]>,
 ): Promise<void> {
-  const mine: (LoadResult & { cpuMs: number })[] = [];
-  const theirs: (LoadResult & { cpuMs: number })[] = [];
+  type Round = LoadResult & { cpuMs: number; discordCpuMs: number; postgresCpuMs: number };
+  const mine: Round[] = [];
+  const theirs: Round[] = [];
   const ratios: number[] = [];
   const mirrorball = stage.mirrorball as BotProcess;
   const reference = stage.reference as BotProcess;
   // The first round warms both up (JIT, caches) and is not counted.
   for (let round = 0; round <= repeats; round++) {
-    const m = await driveMeasured(mirrorball, requests, inFlight, (i) => send(mirrorball, i));
-    const r = await driveMeasured(reference, requests, inFlight, (i) => send(reference, i));
+    // Who goes first alternates, so neither bot always runs on the other's leftovers (garbage, caches, heat).
+    const first = round % 2 === 0 ? mirrorball : reference;
+    const second = first === mirrorball ? reference : mirrorball;
+    const a = await driveMeasured(stage.discord, first, requests, inFlight, (i) => send(first, i));
+    const b = await driveMeasured(stage.discord, second, requests, inFlight, (i) => send(second, i));
+    const [m, r] = first === mirrorball ? [a, b] : [b, a];
     if (round === 0) continue;
     mine.push(m);
     theirs.push(r);
@@ -213,7 +232,11 @@ async function sideBySide(
   const m = medianRun(mine);
   const r = medianRun(theirs);
   const cpu = (runs: { cpuMs: number }[]) => `, CPU ${median(runs.map((x) => x.cpuMs)).toFixed(2)} ms`;
-  log(`${engineName[stage.engine]} ${path}: ${fmt(m)}${cpu(mine)} | reference ${fmt(r)}${cpu(theirs)}`);
+  const discordCpu = (runs: Round[]) =>
+    ` (local Discord ${median(runs.map((x) => x.discordCpuMs)).toFixed(2)} ms, PostgreSQL ${median(runs.map((x) => x.postgresCpuMs)).toFixed(2)} ms)`;
+  log(
+    `${engineName[stage.engine]} ${path}: ${fmt(m)}${cpu(mine)}${discordCpu(mine)} | reference ${fmt(r)}${cpu(theirs)}${discordCpu(theirs)}`,
+  );
   rows.push({
     section,
     engine: stage.engine,
@@ -255,10 +278,12 @@ const lookups: { path: string; input: (i: number) => SlashInput }[] = [
 
 async function benchLookups(stage: Stage): Promise<void> {
   for (const lookup of lookups) {
+    if (pathFilter && !pathFilter.some((p) => lookup.path.includes(p))) continue;
     await sideBySide(stage, "lookups", lookup.path, lookupRequests, 50, (bot, i) =>
       stage.discord.slash({ ...lookup.input(i), target: bot.sessions }),
     );
   }
+  if (pathFilter && !pathFilter.some((p) => "week buttons".includes(p))) return;
   // Navigation: other members press week buttons under one posted leaderboard (each gets a private copy).
   const posted = await stage.discord.slash({
     name: "leaderboard",
@@ -288,12 +313,17 @@ const someVotes = 500;
 async function someTraffic(stage: Stage): Promise<void> {
   for (const bot of [stage.mirrorball, stage.reference] as BotProcess[]) {
     for (const lookup of lookups) {
-      await drive(someLookups, 10, (i) => stage.discord.slash({ ...lookup.input(i), target: bot.sessions }));
+      await drive(
+        someLookups,
+        10,
+        (i) => stage.discord.slash({ ...lookup.input(i), target: bot.sessions }),
+        (record) => stage.discord.forget(record),
+      );
     }
   }
   const vote = await votingMembers(stage, 600000000000000000n);
   for (const bot of [stage.mirrorball, stage.reference] as BotProcess[]) {
-    await drive(someVotes, 20, (i) => vote(bot, i));
+    await drive(someVotes, 20, (i) => vote(bot, i), (record) => stage.discord.forget(record));
   }
 }
 
@@ -401,6 +431,13 @@ async function benchEngine(engine: Engine): Promise<void> {
       await someTraffic(stage);
       await sleep(2000);
       memoryRow(stage, 1000, `after some traffic (${someLookups} of each lookup, ${someVotes} votes)`);
+      // For finding what the memory holds: BENCH_NODE_FLAGS="--heapsnapshot-signal=SIGUSR2" BENCH_HEAP_SNAPSHOT=1.
+      if (process.env.BENCH_HEAP_SNAPSHOT) stage.mirrorball?.child.kill("SIGUSR2");
+      if (process.env.BENCH_SMAPS) {
+        for (const bot of [stage.mirrorball, stage.reference]) {
+          if (bot?.child.pid) writeFileSync(`${process.env.BENCH_SMAPS}.${bot.name}`, readFileSync(`/proc/${bot.child.pid}/smaps`));
+        }
+      }
     }
     if (sections.has("lookups")) await benchLookups(stage);
     if (sections.has("autocomplete")) await benchAutocomplete(stage);
@@ -516,7 +553,7 @@ Machine: ${machine()}.
 
 Every figure stands next to the **store-nothing reference** measured in the same run: a plain discord.js bot
 (bench/reference/bot.mjs) in its own \`node\` process, answering the same interactions with a fixed reply of the same
-kind and size (a ~3 KB embed; a 40 KB PNG for the two chart commands; a private receipt for votes; 25 autocomplete
+kind and size (a ~3 KB embed; an 18 KB PNG for the two chart commands; a private receipt for votes; 25 autocomplete
 choices) and no database. Mirrorball runs compiled (\`dist/\`) with \`npm start\`'s node flags (\`${startFlags().join(" ")}\`)
 in its own process. Both connect to one local Discord (tools/local-discord, in the benchmark process, checking every
 request against Discord's OpenAPI file); each path is driven at Mirrorball, then at the reference, in ${repeats} rounds

@@ -24,11 +24,15 @@ export function median(values: number[]): number {
   return percentile(values, 50);
 }
 
-/** Sends `requests` interactions, `inFlight` at a time; `send(i)` dispatches the i-th. */
+/**
+ * Sends `requests` interactions, `inFlight` at a time; `send(i)` dispatches the i-th. `done(record)` runs once an
+ * interaction is measured (the benchmarks let the local Discord forget it there).
+ */
 export async function drive(
   requests: number,
   inFlight: number,
   send: (i: number) => Promise<InteractionRecord>,
+  done: (record: InteractionRecord) => void = () => {},
 ): Promise<LoadResult> {
   const first: number[] = [];
   const answered: number[] = [];
@@ -46,6 +50,7 @@ export async function drive(
       } catch {
         unanswered++;
       }
+      done(record);
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));

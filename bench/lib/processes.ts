@@ -1,6 +1,6 @@
 /** Bot processes for the benchmarks: Mirrorball as production runs it, and the store-nothing reference. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { projectPath } from "../../src/paths.js";
@@ -44,6 +44,20 @@ export function rssOf(pid: number): number {
 }
 
 /** CPU time a process has used (utime + stime from /proc/<pid>/stat, in 10 ms clock ticks), in ms. */
+/** CPU time of every PostgreSQL server process on this machine (the postmaster's and its backends'), in ms. */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") total += cpuMsOf(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 function cpuMsOf(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];

@@ -227,6 +227,11 @@ export class InteractionRecord {
   }
 
   /** @internal Stops the window timer (when the server stops). */
+  /** Its original response's message (perhaps one it updated) and its follow-ups. */
+  get messageIds(): string[] {
+    return [...(this.originalMessageId ? [this.originalMessageId] : []), ...this.followUpIds];
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
   }

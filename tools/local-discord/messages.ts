@@ -54,7 +54,7 @@ export type MessageChange = "create" | "update" | "delete";
 
 export class MessageStore {
   private readonly messages = new Map<string, StoredMessage>();
-  private readonly byChannel = new Map<string, string[]>();
+  private readonly byChannel = new Map<string, Set<string>>();
   private readonly listeners = new Set<(change: MessageChange, stored: StoredMessage) => void>();
 
   constructor(
@@ -114,8 +114,8 @@ export class MessageStore {
     Object.assign(api, pingsOf(api.content, body.allowed_mentions, this.findUser));
     if (!origin.loading) assertNotEmpty(api);
     this.messages.set(id, stored);
-    const channel = this.byChannel.get(channelId) ?? [];
-    channel.push(id);
+    const channel = this.byChannel.get(channelId) ?? new Set();
+    channel.add(id);
     this.byChannel.set(channelId, channel);
     this.changed("create", stored);
     return stored;
@@ -157,6 +157,19 @@ export class MessageStore {
     this.changed("delete", stored);
   }
 
+  /**
+   * Forgets the messages that an interaction's responses created, as if never sent (a long benchmark's answers, once
+   * measured); a message it only updated stays. No change event.
+   */
+  dropCreatedBy(interactionId: string, ids: Iterable<string>): void {
+    for (const id of ids) {
+      const stored = this.messages.get(id);
+      if (stored?.interactionId !== interactionId) continue;
+      this.messages.delete(id);
+      this.byChannel.get(stored.api.channel_id)?.delete(id);
+    }
+  }
+
   find(id: string): StoredMessage | undefined {
     const stored = this.messages.get(id);
     return stored && !stored.deleted ? stored : undefined;
@@ -164,7 +177,7 @@ export class MessageStore {
 
   /** The channel's visible messages, oldest first: ephemeral and deleted ones are nobody else's to see. */
   inChannel(channelId: string): StoredMessage[] {
-    return (this.byChannel.get(channelId) ?? []).flatMap((id) => {
+    return [...(this.byChannel.get(channelId) ?? [])].flatMap((id) => {
       const stored = this.find(id);
       return stored && !stored.ephemeral ? [stored] : [];
     });
