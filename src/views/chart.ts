@@ -1,4 +1,5 @@
 import { createCanvas } from "@napi-rs/canvas";
+import { pngQuantize } from "@napi-rs/image";
 import { Chart, type ChartConfiguration, type Plugin, registerables } from "chart.js";
 import { chartTheme } from "./chartTheme.js";
 import { chartFont, registerChartFont } from "./fonts.js";
@@ -40,6 +41,19 @@ function draw(config: ChartConfiguration, size: { width: number; height: number 
     return canvas.toBuffer("image/png");
   } finally {
     drawn.destroy();
+  }
+}
+
+/**
+ * The chart as a 256-colour palette PNG (libimagequant, prebuilt): a third of the bytes of Skia's truecolour PNG and,
+ * for flat chart colours and anti-aliased text, no visible difference. Members on phones load it faster, and every
+ * upload costs the bot and Discord less. Should quantizing ever fail, the truecolour PNG goes out instead.
+ */
+export async function compactPng(png: Buffer): Promise<Buffer> {
+  try {
+    return await pngQuantize(png);
+  } catch {
+    return png;
   }
 }
 
