@@ -55,6 +55,11 @@ export interface NameHit<T> {
  */
 export class NameIndex<T> {
   private entries: Indexed<T>[] = [];
+  /** Entries by their first name, folded (the first entry when two share it). */
+  private byFirstName = new Map<string, Indexed<T>>();
+  /** For each folded name, the entries that answer to exactly it, in the index's order: a lookup by a full name is
+   * one map read, not a scan of every couple (what a member picked from autocomplete always is). */
+  private exactHits = new Map<string, NameHit<T>[]>();
 
   constructor(
     readonly what: string,
@@ -73,6 +78,19 @@ export class NameIndex<T> {
         return { name: e.name, folded: names[0]?.folded ?? "", item: e.item, names };
       })
       .sort((a, b) => this.weight(b.item) - this.weight(a.item) || a.name.localeCompare(b.name));
+    this.byFirstName = new Map();
+    this.exactHits = new Map();
+    for (const entry of this.entries) {
+      if (!this.byFirstName.has(entry.folded)) this.byFirstName.set(entry.folded, entry);
+      const seen = new Set<string>();
+      entry.names.forEach((n, i) => {
+        if (seen.has(n.folded)) return;
+        seen.add(n.folded);
+        const hits = this.exactHits.get(n.folded) ?? [];
+        hits.push({ entry, matched: n.display, viaOtherName: i > 0, rank: 0 });
+        this.exactHits.set(n.folded, hits);
+      });
+    }
   }
 
   get size(): number {
@@ -81,6 +99,11 @@ export class NameIndex<T> {
 
   all(): readonly IndexedName<T>[] {
     return this.entries;
+  }
+
+  /** The entries one of whose names is exactly the typed one (whatever case or accents), in the index's order. */
+  exact(typed: string): readonly NameHit<T>[] {
+    return this.exactHits.get(foldName(typed)) ?? [];
   }
 
   /** Every entry one of whose names matches, best rank first (ties keep the index's order). */
@@ -131,7 +154,7 @@ export class NameIndex<T> {
   resolve(typed: string): IndexedName<T> {
     const query = foldName(typed);
     if (!query) throw new UserError(`Type a ${this.what}'s name and pick one from the list.`);
-    const exact = this.entries.find((e) => e.folded === query);
+    const exact = this.byFirstName.get(query);
     if (exact) return exact;
     const hits = this.search(typed);
     const [only] = hits;
@@ -149,7 +172,7 @@ export class NameIndex<T> {
 
   /** The entry whose folded name is exactly `folded` (from a button's custom_id), if it still exists. */
   byFolded(folded: string): IndexedName<T> | undefined {
-    return this.entries.find((e) => e.folded === folded);
+    return this.byFirstName.get(folded);
   }
 }
 
@@ -209,9 +232,8 @@ export class CoupleNameIndex {
     const wanted = season ?? (chosen ? Number(chosen[2]) : null);
     if (!foldName(name)) throw new UserError("Type a celebrity's or a pro's name, for example `Xochitl Gomez`.");
 
-    const all = this.index.search(name);
-    const exact = all.filter((h) => h.rank === 0);
-    const hits = exact.length > 0 ? exact : all;
+    const exact = this.index.exact(name);
+    const hits = exact.length > 0 ? exact : this.index.search(name);
     if (hits.length === 0) {
       const close = this.index.nearest(name);
       const hint = close.length
