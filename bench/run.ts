@@ -25,11 +25,11 @@ import { LocalDiscord, type SlashInput } from "../tools/local-discord/index.js";
 import { drive, type LoadResult, median } from "./lib/load.js";
 import {
   type BotProcess,
-  postgresCpuMs,
   benchDir,
   type LaunchOptions,
   launchMirrorball,
   launchReference,
+  postgresCpuMs,
   startFlags,
 } from "./lib/processes.js";
 import { benchWorkers, withMarkers } from "./workers.js";
@@ -323,7 +323,12 @@ async function someTraffic(stage: Stage): Promise<void> {
   }
   const vote = await votingMembers(stage, 600000000000000000n);
   for (const bot of [stage.mirrorball, stage.reference] as BotProcess[]) {
-    await drive(someVotes, 20, (i) => vote(bot, i), (record) => stage.discord.forget(record));
+    await drive(
+      someVotes,
+      20,
+      (i) => vote(bot, i),
+      (record) => stage.discord.forget(record),
+    );
   }
 }
 
@@ -435,7 +440,8 @@ async function benchEngine(engine: Engine): Promise<void> {
       if (process.env.BENCH_HEAP_SNAPSHOT) stage.mirrorball?.child.kill("SIGUSR2");
       if (process.env.BENCH_SMAPS) {
         for (const bot of [stage.mirrorball, stage.reference]) {
-          if (bot?.child.pid) writeFileSync(`${process.env.BENCH_SMAPS}.${bot.name}`, readFileSync(`/proc/${bot.child.pid}/smaps`));
+          if (bot?.child.pid)
+            writeFileSync(`${process.env.BENCH_SMAPS}.${bot.name}`, readFileSync(`/proc/${bot.child.pid}/smaps`));
         }
       }
     }

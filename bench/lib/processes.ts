@@ -151,5 +151,18 @@ export function launchMirrorball(options: LaunchOptions): Promise<BotProcess> {
 }
 
 export function launchReference(options: LaunchOptions): Promise<BotProcess> {
-  return launch("reference", [projectPath("bench", "reference", "bot.mjs")], options);
+  // A/B of node flags: BENCH_AB_FLAGS="--max-semi-space-size=16" puts Mirrorball with those flags in the reference's
+  // place (same database, same local Discord, alternating rounds), to compare two settings in one run.
+  const ab = process.env.BENCH_AB_FLAGS;
+  if (ab !== undefined) {
+    return launch("Mirrorball B", [...ab.split(" ").filter(Boolean), projectPath("dist", "src", "index.js")], options);
+  }
+  return launch(
+    "reference",
+    [
+      ...(process.env.BENCH_REFERENCE_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+      projectPath("bench", "reference", "bot.mjs"),
+    ],
+    options,
+  );
 }
