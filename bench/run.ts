@@ -562,10 +562,11 @@ Every figure stands next to the **store-nothing reference** measured in the same
 kind and size (a ~3 KB embed; an 18 KB PNG for the two chart commands; a private receipt for votes; 25 autocomplete
 choices) and no database. Mirrorball runs compiled (\`dist/\`) with \`npm start\`'s node flags (\`${startFlags().join(" ")}\`)
 in its own process. Both connect to one local Discord (tools/local-discord, in the benchmark process, checking every
-request against Discord's OpenAPI file); each path is driven at Mirrorball, then at the reference, in ${repeats} rounds
-after one warm-up round that is not counted, and the median round of each is shown. "first" is dispatch to the
-interaction callback (what Discord's 3 s rule measures); "answered" is until the member saw the answer (the edit that
-fills a deferral, when there is one); "CPU" is the CPU time the bot's process spent per request (median round).
+request against Discord's OpenAPI file, forgetting each interaction once measured); each path is driven at one bot
+and then the other (who goes first alternates) in ${repeats} rounds after one warm-up round that is not counted, and
+the median round of each is shown. "first" is dispatch to the interaction callback (what Discord's 3 s rule
+measures); "answered" is until the member saw the answer (the edit that fills a deferral, when there is one); "CPU" is
+the CPU time the bot's process spent per request (median round).
 Ratio = Mirrorball's throughput / the reference's in the same round, the median over the rounds: the two share the
 machine's state, which on this 2-core machine moves the absolute figures by a factor of 2 or more from run to run.
 Servers: 1,000 unless a row says otherwise; lookups come from one server, ${lookupRequests} requests per path at 50 in
