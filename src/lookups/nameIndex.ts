@@ -17,6 +17,27 @@ export function matchRank(folded: string, query: string): number {
 
 const noMatch = 4;
 
+/**
+ * Autocomplete answers by what was typed, until the names change: a show night's members type the same few letters
+ * ("xo", "val") thousands of times. Bounded; a full memo starts over.
+ */
+class SuggestionMemo {
+  private readonly answers = new Map<string, { name: string; value: string }[]>();
+
+  get(key: string, compute: () => { name: string; value: string }[]): { name: string; value: string }[] {
+    const known = this.answers.get(key);
+    if (known) return known;
+    const answer = compute();
+    if (this.answers.size >= 5_000) this.answers.clear();
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  clear(): void {
+    this.answers.clear();
+  }
+}
+
 export function orList(items: string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
@@ -60,6 +81,7 @@ export class NameIndex<T> {
   /** For each folded name, the entries that answer to exactly it, in the index's order: a lookup by a full name is
    * one map read, not a scan of every couple (what a member picked from autocomplete always is). */
   private exactHits = new Map<string, NameHit<T>[]>();
+  private readonly suggestions = new SuggestionMemo();
 
   constructor(
     readonly what: string,
@@ -80,6 +102,7 @@ export class NameIndex<T> {
       .sort((a, b) => this.weight(b.item) - this.weight(a.item) || a.name.localeCompare(b.name));
     this.byFirstName = new Map();
     this.exactHits = new Map();
+    this.suggestions.clear();
     for (const entry of this.entries) {
       if (!this.byFirstName.has(entry.folded)) this.byFirstName.set(entry.folded, entry);
       const seen = new Set<string>();
@@ -139,15 +162,17 @@ export class NameIndex<T> {
 
   /** Autocomplete: the best matches first, labelled with what tells them apart. */
   suggest(typed: string, limit = 25): { name: string; value: string }[] {
-    return this.search(typed)
-      .slice(0, limit)
-      .map(({ entry }) => {
-        const described = this.describe(entry.item);
-        return {
-          name: `${entry.name}${described ? ` — ${described}` : ""}`.slice(0, 100),
-          value: entry.name.slice(0, 100),
-        };
-      });
+    return this.suggestions.get(`${limit}:${typed}`, () =>
+      this.search(typed)
+        .slice(0, limit)
+        .map(({ entry }) => {
+          const described = this.describe(entry.item);
+          return {
+            name: `${entry.name}${described ? ` — ${described}` : ""}`.slice(0, 100),
+            value: entry.name.slice(0, 100),
+          };
+        }),
+    );
   }
 
   /** The one entry a user meant, or a sentence with suggestions. */
@@ -195,6 +220,7 @@ const choiceSuffix = /^(.*?)\s*\(season (\d+)\)\s*$/i;
  */
 export class CoupleNameIndex {
   private index = new NameIndex<CoupleEntry>("celebrity or pro", () => "");
+  private readonly suggestions = new SuggestionMemo();
 
   constructor(entries: CoupleEntry[] = []) {
     this.replace(entries);
@@ -210,6 +236,7 @@ export class CoupleNameIndex {
       ordered.map((e) => ({ name: e.celebrity, otherNames: [e.pro], item: e })),
       (e) => weight.get(e) ?? 0,
     );
+    this.suggestions.clear();
   }
 
   get size(): number {
@@ -218,11 +245,14 @@ export class CoupleNameIndex {
 
   /** Autocomplete: couples whose celebrity or pro name matches the typed text, best first, at most `limit`. */
   suggest(typed: string, limit = 25, season?: number | null): { name: string; value: string }[] {
-    const hits = this.index.search(typed.replace(choiceSuffix, "$1"), season ? (e) => e.season === season : undefined);
-    return hits.slice(0, limit).map(({ entry: { item: e }, viaOtherName }) => ({
-      name: `${e.celebrity} & ${e.pro} (season ${e.season})`.slice(0, 100),
-      value: choiceLabel(viaOtherName ? e.pro : e.celebrity, e.season),
-    }));
+    return this.suggestions.get(`${limit}:${season ?? ""}:${typed}`, () => {
+      const within = season ? (e: CoupleEntry) => e.season === season : undefined;
+      const hits = this.index.search(typed.replace(choiceSuffix, "$1"), within);
+      return hits.slice(0, limit).map(({ entry: { item: e }, viaOtherName }) => ({
+        name: `${e.celebrity} & ${e.pro} (season ${e.season})`.slice(0, 100),
+        value: choiceLabel(viaOtherName ? e.pro : e.celebrity, e.season),
+      }));
+    });
   }
 
   /** Finds the one couple a user meant, or explains, with suggestions, why it cannot. */

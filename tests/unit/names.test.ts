@@ -38,6 +38,28 @@ describe("CoupleNameIndex", () => {
     expect(index.resolve(choice?.value ?? "").entry.coupleId).toBe(4);
   });
 
+  test("GIVEN suggestions asked before WHEN the couples change THEN the same letters offer the new couples", () => {
+    const live = new CoupleNameIndex([
+      { coupleId: 1, season: 32, celebrity: "Xochitl Gomez", pro: "Val Chmerkovskiy", placement: 1 },
+    ]);
+    expect(live.suggest("val").map((c) => c.value)).toEqual(["Val Chmerkovskiy (season 32)"]);
+    expect(live.suggest("val", 25, 16)).toEqual([]);
+    live.replace([
+      { coupleId: 1, season: 32, celebrity: "Xochitl Gomez", pro: "Val Chmerkovskiy", placement: 1 },
+      { coupleId: 4, season: 16, celebrity: "Zendaya", pro: "Val Chmerkovskiy", placement: 2 },
+    ]);
+    expect(live.suggest("val").map((c) => c.value)).toEqual([
+      "Val Chmerkovskiy (season 32)",
+      "Val Chmerkovskiy (season 16)",
+    ]);
+    expect(live.suggest("val", 25, 16).map((c) => c.value)).toEqual(["Val Chmerkovskiy (season 16)"]);
+  });
+
+  test("GIVEN a full name typed in another case WHEN resolving THEN it is the exact couple, not a partial match", () => {
+    expect(index.resolve("JASON MRAZ").entry.coupleId).toBe(5);
+    expect(index.resolve("j.r. MARTÍNEZ").entry.coupleId).toBe(3);
+  });
+
   test("GIVEN a typo WHEN resolving THEN the error suggests the nearest names", () => {
     expect(() => index.resolve("Xochitel Gomez")).toThrow(/Did you mean Xochitl Gomez/);
   });
