@@ -46,6 +46,7 @@ const sections = new Set(
 );
 /** Only the lookup paths whose name contains one of these (e.g. --paths /season,/compare). */
 const pathFilter = option("paths")?.split(",").filter(Boolean);
+const wanted = (path: string) => !pathFilter || pathFilter.some((p) => path.includes(p));
 const pgUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 // Enough requests that each path runs for a second or more: at a few thousand a second, 400 took under 0.2 s and
 // the ratio moved by ±0.4 from run to run.
@@ -187,7 +188,7 @@ async function driveMeasured(
   const before = bot.cpuMs();
   const discordBefore = process.cpuUsage();
   const postgresBefore = postgresCpuMs();
-  const result = await drive(requests, inFlight, send, (record) => discord.forget(record));
+  const result = await drive(requests, inFlight, send, discord.forget);
   const discordCpu = process.cpuUsage(discordBefore);
   return {
     ...result,
@@ -232,8 +233,10 @@ async function sideBySide(
   const m = medianRun(mine);
   const r = medianRun(theirs);
   const cpu = (runs: { cpuMs: number }[]) => `, CPU ${median(runs.map((x) => x.cpuMs)).toFixed(2)} ms`;
+  const ms = (runs: Round[], of: (x: Round) => number) => `${median(runs.map(of)).toFixed(2)} ms`;
+  // What else the request cost on this machine: the local Discord's process, and PostgreSQL's server processes.
   const discordCpu = (runs: Round[]) =>
-    ` (local Discord ${median(runs.map((x) => x.discordCpuMs)).toFixed(2)} ms, PostgreSQL ${median(runs.map((x) => x.postgresCpuMs)).toFixed(2)} ms)`;
+    ` (local Discord ${ms(runs, (x) => x.discordCpuMs)}${stage.engine === "postgres" ? `, PostgreSQL ${ms(runs, (x) => x.postgresCpuMs)}` : ""})`;
   log(
     `${engineName[stage.engine]} ${path}: ${fmt(m)}${cpu(mine)}${discordCpu(mine)} | reference ${fmt(r)}${cpu(theirs)}${discordCpu(theirs)}`,
   );
@@ -278,12 +281,13 @@ const lookups: { path: string; input: (i: number) => SlashInput }[] = [
 
 async function benchLookups(stage: Stage): Promise<void> {
   for (const lookup of lookups) {
-    if (pathFilter && !pathFilter.some((p) => lookup.path.includes(p))) continue;
+    if (!wanted(lookup.path)) continue;
     await sideBySide(stage, "lookups", lookup.path, lookupRequests, 50, (bot, i) =>
       stage.discord.slash({ ...lookup.input(i), target: bot.sessions }),
     );
   }
-  if (pathFilter && !pathFilter.some((p) => "week buttons".includes(p))) return;
+  const navigation = "week buttons (navigation)";
+  if (!wanted(navigation)) return;
   // Navigation: other members press week buttons under one posted leaderboard (each gets a private copy).
   const posted = await stage.discord.slash({
     name: "leaderboard",
@@ -296,7 +300,7 @@ async function benchLookups(stage: Stage): Promise<void> {
     .map((b) => b.custom_id)
     .filter((id): id is string => typeof id === "string" && /^lb:\d/.test(id));
   if (!message || buttons.length === 0) throw new Error("the leaderboard had no week buttons");
-  await sideBySide(stage, "lookups", "week buttons (navigation)", lookupRequests, 50, (bot, i) =>
+  await sideBySide(stage, "lookups", navigation, lookupRequests, 50, (bot, i) =>
     stage.discord.click({
       message: message.id,
       customId: pick(buttons, i),
@@ -317,18 +321,13 @@ async function someTraffic(stage: Stage): Promise<void> {
         someLookups,
         10,
         (i) => stage.discord.slash({ ...lookup.input(i), target: bot.sessions }),
-        (record) => stage.discord.forget(record),
+        stage.discord.forget,
       );
     }
   }
   const vote = await votingMembers(stage, 600000000000000000n);
   for (const bot of [stage.mirrorball, stage.reference] as BotProcess[]) {
-    await drive(
-      someVotes,
-      20,
-      (i) => vote(bot, i),
-      (record) => stage.discord.forget(record),
-    );
+    await drive(someVotes, 20, (i) => vote(bot, i), stage.discord.forget);
   }
 }
 
@@ -436,14 +435,7 @@ async function benchEngine(engine: Engine): Promise<void> {
       await someTraffic(stage);
       await sleep(2000);
       memoryRow(stage, 1000, `after some traffic (${someLookups} of each lookup, ${someVotes} votes)`);
-      // For finding what the memory holds: BENCH_NODE_FLAGS="--heapsnapshot-signal=SIGUSR2" BENCH_HEAP_SNAPSHOT=1.
-      if (process.env.BENCH_HEAP_SNAPSHOT) stage.mirrorball?.child.kill("SIGUSR2");
-      if (process.env.BENCH_SMAPS) {
-        for (const bot of [stage.mirrorball, stage.reference]) {
-          if (bot?.child.pid)
-            writeFileSync(`${process.env.BENCH_SMAPS}.${bot.name}`, readFileSync(`/proc/${bot.child.pid}/smaps`));
-        }
-      }
+      dumpMemory(stage);
     }
     if (sections.has("lookups")) await benchLookups(stage);
     if (sections.has("autocomplete")) await benchAutocomplete(stage);
@@ -481,6 +473,20 @@ async function benchEngine(engine: Engine): Promise<void> {
       notes.push(`${engineName[stage.engine]}: the local Discord recorded ${list} (both bots, the whole run).`);
     }
     await stage.close();
+  }
+}
+
+/**
+ * For finding what the memory holds after some traffic, on request: BENCH_HEAP_SNAPSHOT=1 (with
+ * BENCH_NODE_FLAGS="--heapsnapshot-signal=SIGUSR2") has Mirrorball write a heap snapshot; BENCH_SMAPS=<prefix> copies
+ * both bots' /proc/<pid>/smaps to <prefix>.<bot>.
+ */
+function dumpMemory(stage: Stage): void {
+  if (process.env.BENCH_HEAP_SNAPSHOT) stage.mirrorball?.child.kill("SIGUSR2");
+  const prefix = process.env.BENCH_SMAPS;
+  if (!prefix) return;
+  for (const bot of [stage.mirrorball, stage.reference]) {
+    if (bot?.child.pid) writeFileSync(`${prefix}.${bot.name}`, readFileSync(`/proc/${bot.child.pid}/smaps`));
   }
 }
 

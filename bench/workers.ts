@@ -168,7 +168,7 @@ export async function benchWorkers(options: WorkersOptions): Promise<string> {
     for (const p of paths) {
       const refusedBy = new Map<string, Map<string, number>>();
       const run = async (key: string, send: (i: number) => Promise<InteractionRecord>) => {
-        const result = await drive(p.requests, p.inFlight, send, (record) => discord.forget(record));
+        const result = await drive(p.requests, p.inFlight, send, discord.forget);
         // What the local Discord refused during this run, by kind (late callbacks after an unanswered one, …).
         const kinds = refusedBy.get(key) ?? new Map<string, number>();
         for (const v of discord.takeViolations()) kinds.set(v.kind, (kinds.get(v.kind) ?? 0) + 1);

@@ -43,7 +43,6 @@ export function rssOf(pid: number): number {
   }
 }
 
-/** CPU time a process has used (utime + stime from /proc/<pid>/stat, in 10 ms clock ticks), in ms. */
 /** CPU time of every PostgreSQL server process on this machine (the postmaster's and its backends'), in ms. */
 export function postgresCpuMs(): number {
   let total = 0;
@@ -58,6 +57,7 @@ export function postgresCpuMs(): number {
   return total;
 }
 
+/** CPU time a process has used (utime + stime from /proc/<pid>/stat, in 10 ms clock ticks), in ms. */
 function cpuMsOf(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];

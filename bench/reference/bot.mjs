@@ -49,7 +49,7 @@ client.on(Events.InteractionCreate, async (interaction) => {
     process.stderr.write(`reference: ${error}\n`);
   }
 });
-client.once(Events.ClientReady, () => process.stdout.write("ready\n"));
-await client.login(process.env.DISCORD_TOKEN);
 // A clean exit on the benchmark's SIGTERM, so node's exit hooks run (--cpu-prof writes its profile then).
 process.on("SIGTERM", () => process.exit(0));
+client.once(Events.ClientReady, () => process.stdout.write("ready\n"));
+await client.login(process.env.DISCORD_TOKEN);

@@ -94,6 +94,49 @@ describe("local Discord REST", () => {
     expect(discord.takeViolations().map((v) => v.kind)).toEqual(["invalid-body"]);
   });
 
+  it("forgets a measured interaction and the reply it created, never a message it only updated", async () => {
+    const { discord, api, guild } = await start();
+    const channel = guild.defaultChannelId;
+    await api("PUT", `/applications/${discord.applicationId}/guilds/${guild.id}/commands`, [
+      { name: "ping", description: "Ping" },
+    ]);
+    const posted = await api("POST", `/channels/${channel}/messages`, {
+      content: "poll",
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: "Vote", custom_id: "vote" }] }],
+    });
+    const reply = await discord.slash({ name: "ping" });
+    await api(
+      "POST",
+      `/interactions/${reply.id}/${reply.token}/callback`,
+      { type: 4, data: { content: "pong" } },
+      false,
+    );
+    const click = await discord.click({ message: posted.json.id, customId: "vote" });
+    await api(
+      "POST",
+      `/interactions/${click.id}/${click.token}/callback`,
+      { type: 7, data: { content: "poll, 1 vote" } },
+      false,
+    );
+    expect(discord.channelMessages(channel).map((m) => m.content)).toEqual(["poll, 1 vote", "pong"]);
+
+    discord.forget(reply);
+    discord.forget(click);
+    expect(discord.channelMessages(channel).map((m) => m.content)).toEqual(["poll, 1 vote"]);
+    expect(discord.interaction(reply.id)).toBeUndefined();
+    expect(
+      (
+        await api(
+          "PATCH",
+          `/webhooks/${discord.applicationId}/${reply.token}/messages/@original`,
+          { content: "x" },
+          false,
+        )
+      ).status,
+    ).toBe(404);
+    expect(discord.takeViolations().map((v) => v.kind)).toEqual(["unknown-resource"]);
+  });
+
   it("creates, lists and edits channel messages, multipart included, and refuses empty ones", async () => {
     const { discord, api, guild } = await start();
     const channel = guild.defaultChannelId;

@@ -226,12 +226,12 @@ export class InteractionRecord {
     return messageId === this.originalMessageId || this.followUpIds.includes(messageId);
   }
 
-  /** @internal Stops the window timer (when the server stops). */
   /** Its original response's message (perhaps one it updated) and its follow-ups. */
   get messageIds(): string[] {
     return [...(this.originalMessageId ? [this.originalMessageId] : []), ...this.followUpIds];
   }
 
+  /** @internal Stops the window timer (when the server stops). */
   dispose(): void {
     clearTimeout(this.timer);
   }
