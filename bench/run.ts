@@ -41,6 +41,11 @@ const option = (name: string) => {
 };
 const quick = argv.includes("--quick");
 const engines = (option("engines") ?? "pglite,postgres").split(",") as Engine[];
+// Two processes must never open one PGlite directory: an A/B of node flags (BENCH_AB_FLAGS) runs on PostgreSQL only.
+if (process.env.BENCH_AB_FLAGS !== undefined && engines.includes("pglite")) {
+  process.stderr.write("BENCH_AB_FLAGS runs two Mirrorballs on one database: use it with --engines postgres.\n");
+  process.exit(2);
+}
 const sections = new Set(
   (option("sections") ?? "start,memory,lookups,autocomplete,votes,shards,workers").split(",").filter(Boolean),
 );
