@@ -36,6 +36,7 @@ export function customId<const Schemas extends readonly [z.ZodType, ...z.ZodType
     decode(id: string): Parts | undefined {
       if (id !== head && !id.startsWith(`${head}:`)) return undefined;
       const rest = id === head ? [] : id.slice(head.length + 1).split(":");
+      if (rest.length !== parts.length) return undefined;
       const parsed = schema.safeParse(rest);
       return parsed.success ? (parsed.data as unknown as Parts) : undefined;
     },
