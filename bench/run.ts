@@ -41,9 +41,9 @@ const option = (name: string) => {
 };
 const quick = argv.includes("--quick");
 const engines = (option("engines") ?? "pglite,postgres").split(",") as Engine[];
-// Two processes must never open one PGlite directory: an A/B of node flags (BENCH_AB_FLAGS) runs on PostgreSQL only.
-if (process.env.BENCH_AB_FLAGS !== undefined && engines.includes("pglite")) {
-  process.stderr.write("BENCH_AB_FLAGS runs two Mirrorballs on one database: use it with --engines postgres.\n");
+// Two processes must never open one PGlite directory: an A/B (BENCH_AB_FLAGS, BENCH_AB_DIST) runs on PostgreSQL only.
+if ((process.env.BENCH_AB_FLAGS ?? process.env.BENCH_AB_DIST) !== undefined && engines.includes("pglite")) {
+  process.stderr.write("An A/B runs two Mirrorballs on one database: use it with --engines postgres.\n");
   process.exit(2);
 }
 const sections = new Set(

@@ -151,11 +151,14 @@ export function launchMirrorball(options: LaunchOptions): Promise<BotProcess> {
 }
 
 export function launchReference(options: LaunchOptions): Promise<BotProcess> {
-  // A/B of node flags: BENCH_AB_FLAGS="--max-semi-space-size=16" puts Mirrorball with those flags in the reference's
-  // place (same database, same local Discord, alternating rounds), to compare two settings in one run.
-  const ab = process.env.BENCH_AB_FLAGS;
-  if (ab !== undefined) {
-    return launch("Mirrorball B", [...ab.split(" ").filter(Boolean), projectPath("dist", "src", "index.js")], options);
+  // A/B: BENCH_AB_FLAGS="--max-semi-space-size=16" puts Mirrorball with those flags in the reference's place, and
+  // BENCH_AB_DIST=/elsewhere/dist another build of it (a checkout of an earlier commit, built, for a code change): same
+  // database, same local Discord, alternating rounds, so two settings or two versions are compared in one run.
+  const abFlags = process.env.BENCH_AB_FLAGS;
+  const abDist = process.env.BENCH_AB_DIST;
+  if (abFlags !== undefined || abDist !== undefined) {
+    const flags = abFlags === undefined ? startFlags() : abFlags.split(" ").filter(Boolean);
+    return launch("Mirrorball B", [...flags, join(abDist ?? projectPath("dist"), "src", "index.js")], options);
   }
   return launch(
     "reference",

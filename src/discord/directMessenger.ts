@@ -8,7 +8,7 @@ export function directMessenger(client: Client): DirectMessenger {
     async send(userId, view) {
       try {
         const channel = await client.users.createDM(userId);
-        await channel.send(toMessage(view));
+        await channel.send(toMessage(channel, view));
         return { sent: true };
       } catch (error) {
         // 50007 "Cannot send messages to this user" and the like: Discord said no, which is an answer, not a fault.

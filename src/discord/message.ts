@@ -1,23 +1,28 @@
-import type { BaseMessageOptions, JSONEncodable } from "discord.js";
+import { type MessageFlags, MessagePayload, type MessageTarget } from "discord.js";
 import type { View } from "../views/view.js";
 
 /** No message of ours may ping anyone, whatever text users put in it. */
 export const noPings = { parse: [] } as const;
 
 /**
- * Views are already Discord's API JSON. Handed over as JSON-encodable, discord.js sends them as they are instead of
- * rewriting every key of every embed and component to snake_case on each reply (the costliest step of answering a
- * remembered lookup).
+ * The one View-to-message conversion: replies, updates, follow-ups and channel posts all go through it.
+ *
+ * Views are already Discord's API JSON, so the payload carries the request body itself and discord.js sends it as it
+ * is. Left to resolve options, discord.js would rewrite every key of every embed and component to snake_case and run
+ * five `require()` look-ups on every call (its MessagePayload checks what kind of target it has): together the costliest
+ * steps of answering a vote or a remembered lookup.
  */
-const asIs = <T>(json: T): JSONEncodable<T> => ({ toJSON: () => json });
-
-/** The one View-to-message conversion: replies, updates, follow-ups and channel posts all go through it. */
-export function toMessage(view: View): BaseMessageOptions & { content: string } {
-  return {
+export function toMessage(target: MessageTarget, view: View, flags?: MessageFlags): MessagePayload {
+  const files = view.files ?? [];
+  const payload = new MessagePayload(target, {});
+  payload.body = {
     content: view.content ?? "",
-    embeds: view.embeds.map(asIs),
-    components: view.components.map(asIs),
-    files: (view.files ?? []).map((f) => ({ attachment: f.data, name: f.name, description: f.description })),
-    allowedMentions: view.pingRoleIds?.length ? { parse: [], roles: view.pingRoleIds } : noPings,
+    embeds: view.embeds,
+    components: view.components,
+    attachments: files.map((f, i) => ({ id: String(i), description: f.description })),
+    allowed_mentions: view.pingRoleIds?.length ? { parse: [], roles: view.pingRoleIds } : { parse: [] },
+    flags,
   };
+  payload.files = files.map((f) => ({ name: f.name, data: f.data }));
+  return payload;
 }

@@ -13,11 +13,13 @@ export function channelMessenger(client: Client): Messenger {
   };
   return {
     async send(channelId, view) {
-      const message = await (await channel(channelId)).send(toMessage(view));
+      const target = await channel(channelId);
+      const message = await target.send(toMessage(target, view));
       return message.id;
     },
     async edit(channelId, messageId, view) {
-      await (await channel(channelId)).messages.edit(messageId, toMessage(view));
+      const { messages } = await channel(channelId);
+      await messages.edit(messageId, toMessage(messages, view));
     },
   };
 }

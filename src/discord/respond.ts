@@ -27,13 +27,12 @@ export async function respond(
   } finally {
     clearTimeout(timer);
   }
-  const payload = toMessage(view);
   if (deferral) {
     await deferral;
-    await interaction.editReply(payload);
+    await interaction.editReply(toMessage(interaction, view));
   } else if (update) {
-    await (interaction as MessageComponentInteraction).update(payload);
+    await (interaction as MessageComponentInteraction).update(toMessage(interaction, view));
   } else {
-    await interaction.reply(options.ephemeral ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
+    await interaction.reply(toMessage(interaction, view, options.ephemeral ? MessageFlags.Ephemeral : undefined));
   }
 }
