@@ -18,7 +18,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { projectPath } from "../src/paths.js";
 import { LocalDiscord, type SlashInput } from "../tools/local-discord/index.js";
@@ -70,8 +70,12 @@ interface Row {
   mirrorball: string;
   reference: string;
   ratio: string;
+  /** First-response p99 (ms) of the median rounds, for the summary under the table. */
+  firstP99?: { mirrorball: number; reference: number };
 }
 const rows: Row[] = [];
+/** Per measured round: how long this process's event loop (the local Discord and the driver) kept events waiting. */
+const harnessDelays: { section: string; engine: Engine; loopP99Ms: number; busyShare: number }[] = [];
 const notes: string[] = [];
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -189,20 +193,37 @@ async function driveMeasured(
   requests: number,
   inFlight: number,
   send: (i: number) => ReturnType<LocalDiscord["slash"]>,
-): Promise<LoadResult & { cpuMs: number; discordCpuMs: number; postgresCpuMs: number }> {
+): Promise<Measured> {
   const before = bot.cpuMs();
   const discordBefore = process.cpuUsage();
   const postgresBefore = postgresCpuMs();
+  // The local Discord's own event loop: a request that reaches it while it is busy or held up waits, and that wait is
+  // in both bots' "first" times.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const result = await drive(requests, inFlight, send, discord.forget);
+  loop.disable();
   const discordCpu = process.cpuUsage(discordBefore);
+  const discordCpuMs = (discordCpu.user + discordCpu.system) / 1000;
   return {
     ...result,
     postgresCpuMs: (postgresCpuMs() - postgresBefore) / requests,
     cpuMs: (bot.cpuMs() - before) / requests,
     // This process: the local Discord and the load driver, which share the machine with the bot.
-    discordCpuMs: (discordCpu.user + discordCpu.system) / 1000 / requests,
+    discordCpuMs: discordCpuMs / requests,
+    loopP99Ms: loop.percentile(99) / 1e6,
+    // CPU time over wall time: the share of one core this process used while it drove the path.
+    busyShare: discordCpuMs / ((requests / result.perSecond) * 1000),
   };
 }
+
+type Measured = LoadResult & {
+  cpuMs: number;
+  discordCpuMs: number;
+  postgresCpuMs: number;
+  loopP99Ms: number;
+  busyShare: number;
+};
 
 /**
  * Runs a path at both bots, one after the other (who goes first alternates), a warm-up round and then `repeats`
@@ -216,9 +237,8 @@ async function sideBySide(
   inFlight: number,
   send: (bot: BotProcess, i: number) => ReturnType<LocalDiscord["slash"]>,
 ): Promise<void> {
-  type Round = LoadResult & { cpuMs: number; discordCpuMs: number; postgresCpuMs: number };
-  const mine: Round[] = [];
-  const theirs: Round[] = [];
+  const mine: Measured[] = [];
+  const theirs: Measured[] = [];
   const ratios: number[] = [];
   const mirrorball = stage.mirrorball as BotProcess;
   const reference = stage.reference as BotProcess;
@@ -231,6 +251,9 @@ async function sideBySide(
     const b = await driveMeasured(stage.discord, second, requests, inFlight, (i) => send(second, i));
     const [m, r] = first === mirrorball ? [a, b] : [b, a];
     if (round === 0) continue;
+    for (const x of [a, b]) {
+      harnessDelays.push({ section, engine: stage.engine, loopP99Ms: x.loopP99Ms, busyShare: x.busyShare });
+    }
     mine.push(m);
     theirs.push(r);
     ratios.push(m.perSecond / r.perSecond);
@@ -238,10 +261,10 @@ async function sideBySide(
   const m = medianRun(mine);
   const r = medianRun(theirs);
   const cpu = (runs: { cpuMs: number }[]) => `, CPU ${median(runs.map((x) => x.cpuMs)).toFixed(2)} ms`;
-  const ms = (runs: Round[], of: (x: Round) => number) => `${median(runs.map(of)).toFixed(2)} ms`;
+  const ms = (runs: Measured[], of: (x: Measured) => number) => `${median(runs.map(of)).toFixed(2)} ms`;
   // What else the request cost on this machine: the local Discord's process, and PostgreSQL's server processes.
-  const discordCpu = (runs: Round[]) =>
-    ` (local Discord ${ms(runs, (x) => x.discordCpuMs)}${stage.engine === "postgres" ? `, PostgreSQL ${ms(runs, (x) => x.postgresCpuMs)}` : ""})`;
+  const discordCpu = (runs: Measured[]) =>
+    ` (local Discord ${ms(runs, (x) => x.discordCpuMs)}, its loop delay p99 ${ms(runs, (x) => x.loopP99Ms)}${stage.engine === "postgres" ? `, PostgreSQL ${ms(runs, (x) => x.postgresCpuMs)}` : ""})`;
   log(
     `${engineName[stage.engine]} ${path}: ${fmt(m)}${cpu(mine)}${discordCpu(mine)} | reference ${fmt(r)}${cpu(theirs)}${discordCpu(theirs)}`,
   );
@@ -253,6 +276,7 @@ async function sideBySide(
     reference: fmt(r) + cpu(theirs),
     // Each round pairs the two bots back to back on the same machine state; the median of those pairs' ratios.
     ratio: `${median(ratios).toFixed(2)}x`,
+    firstP99: { mirrorball: m.firstP99, reference: r.firstP99 },
   });
 }
 
@@ -586,16 +610,19 @@ flight; votes are different members clicking one poll's buttons, 200 in flight.
 ## Lookups
 
 ${table("lookups")}
+${harnessNote("lookups", { explain: true, countSlow: true })}
 
 ## Autocomplete
 
 ${table("autocomplete")}
+${harnessNote("autocomplete", { countSlow: true })}
 
 ## Votes
 
 Each vote is committed before its receipt is sent.
 
 ${table("votes")}
+${harnessNote("votes")}
 
 ## Memory
 
@@ -616,6 +643,52 @@ shards identify together.
 
 ${table("shards")}
 ${workersSection ? `\n${withMarkers(workersSection)}` : ""}${notes.length ? `\nNotes\n${notes.map((n) => `- ${n}`).join("\n")}\n` : ""}`;
+}
+
+/**
+ * Under a table: how busy the local Discord's own process was and how long its event loop kept events waiting; with
+ * `countSlow`, how many paths had a first-response p99 of 100 ms or more, for Mirrorball and for the reference; with
+ * `explain`, why that wait is in every latency figure.
+ */
+function harnessNote(section: string, { explain = false, countSlow = false } = {}): string {
+  const measured = harnessDelays.filter((d) => d.section === section);
+  if (measured.length === 0) return "";
+  const range = (values: number[], unit: string, scale = 1) => {
+    const show = (v: number) => (v * scale).toFixed(0);
+    return `${show(Math.min(...values))}-${show(Math.max(...values))}${unit} (median ${show(median(values))}${unit})`;
+  };
+  const lines = engines
+    .filter((engine) => measured.some((d) => d.engine === engine))
+    .map((engine) => {
+      const rounds = measured.filter((d) => d.engine === engine);
+      const paths = rows.filter((r) => r.section === section && r.engine === engine && r.firstP99);
+      const slow = (side: "mirrorball" | "reference") => paths.filter((r) => (r.firstP99?.[side] ?? 0) >= 100).length;
+      const busy = range(
+        rounds.map((d) => d.busyShare),
+        "%",
+        100,
+      );
+      const delay = range(
+        rounds.map((d) => d.loopP99Ms),
+        " ms",
+      );
+      return (
+        `- ${engineName[engine]}: ${busy} of a core busy; its event loop's p99 delay ${delay}.` +
+        (countSlow
+          ? ` First p99 of 100 ms or more: ${slow("mirrorball")} of ${paths.length} paths for Mirrorball, ` +
+            `${slow("reference")} for the reference.`
+          : "")
+      );
+    });
+  const why = explain
+    ? `
+The local Discord and the load driver run in the benchmark's own process on the same 2 cores as both bots, so a
+request that reaches it while its event loop is busy or held up waits there, whichever bot it is for; every "first"
+and "answered" figure includes that wait.`
+    : "";
+  return `${why}
+The benchmark process (the local Discord and the load driver), over the measured rounds of both bots:
+${lines.join("\n")}`;
 }
 
 const startedAt = new Date();
