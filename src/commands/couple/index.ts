@@ -1,8 +1,7 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
-import { isOwnMessage } from "../../discord/ownership.js";
-import { respond } from "../../discord/respond.js";
+import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getCoupleCard } from "../../lookups/couple.js";
 import { coupleViewWithChart } from "../../views/couple.js";
@@ -48,6 +47,6 @@ export default {
     const page = coupleIds.page.decode(interaction.customId);
     if (!page) throw new UserError("That button does not lead anywhere. Run /couple again.");
     const draw = async () => coupleViewWithChart(await getCoupleCard(db, page[0]), page[1]);
-    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+    await respondToPress(interaction, draw);
   },
 } satisfies Command;

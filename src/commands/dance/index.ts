@@ -2,8 +2,7 @@ import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonChoices, seasonOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
-import { isOwnMessage } from "../../discord/ownership.js";
-import { respond } from "../../discord/respond.js";
+import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getStyleBest } from "../../lookups/dance.js";
 import { danceView } from "../../views/dance.js";
@@ -47,6 +46,6 @@ export default {
     if (!page || !style) throw new UserError("That button does not lead anywhere any more. Run /dance again.");
     const season = page[0] || null;
     const draw = async () => danceView(await getStyleBest(db, style, season), page[1]);
-    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+    await respondToPress(interaction, draw);
   },
 } satisfies Command;

@@ -2,8 +2,7 @@ import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
 import { commandDefinitions, loadCommands } from "../../discord/loadCommands.js";
-import { isOwnMessage } from "../../discord/ownership.js";
-import { respond } from "../../discord/respond.js";
+import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { type HelpEntry, helpEntries } from "../../lookups/help.js";
 import { helpView } from "../../views/help.js";
@@ -55,6 +54,6 @@ export default {
     const page = helpIds.page.decode(interaction.customId);
     if (!page) throw new UserError("That button does not lead anywhere. Run /help again.");
     const draw = async () => helpView(await loadEntries(), page[0]);
-    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+    await respondToPress(interaction, draw);
   },
 } satisfies Command;

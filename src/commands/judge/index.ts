@@ -1,8 +1,7 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
-import { isOwnMessage } from "../../discord/ownership.js";
-import { respond } from "../../discord/respond.js";
+import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getJudgeRecord } from "../../lookups/judge.js";
 import { judgeView } from "../../views/judge.js";
@@ -37,6 +36,6 @@ export default {
     const page = judgeIds.page.decode(interaction.customId);
     if (!page) throw new UserError("That button does not lead anywhere. Run /judge again.");
     const draw = async () => judgeView(await getJudgeRecord(db, page[0]), page[1]);
-    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+    await respondToPress(interaction, draw);
   },
 } satisfies Command;

@@ -2,8 +2,7 @@ import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonOption, seasonWeekChoices, weekOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
-import { isOwnMessage } from "../../discord/ownership.js";
-import { respond } from "../../discord/respond.js";
+import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getLeaderboard } from "../../lookups/leaderboard.js";
 import { nearestWeek } from "../../lookups/navigation.js";
@@ -41,7 +40,6 @@ export default {
       const week = seasonButton ? await nearestWeek(db, season, wanted) : wanted;
       return leaderboardView(await getLeaderboard(db, { season, week }), page);
     };
-    // Someone else's navigation: give the presser a private copy rather than moving the owner's message.
-    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+    await respondToPress(interaction, draw);
   },
 } satisfies Command;

@@ -2,8 +2,7 @@ import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonChoices, seasonOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
-import { isOwnMessage } from "../../discord/ownership.js";
-import { respond } from "../../discord/respond.js";
+import { respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { exportPredictions } from "./export.js";
 import { predictionsIds } from "./ids.js";
@@ -51,6 +50,6 @@ export default {
     if (!page) throw new UserError("That button does not lead anywhere. Run /predictions leaderboard again.");
     const guildId = guildOf(interaction.guildId);
     const draw = () => boardPage(ctx, guildId, page[0] || null, page[1], interaction.user.id);
-    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+    await respondToPress(interaction, draw);
   },
 } satisfies Command;

@@ -1,8 +1,7 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
-import { isOwnMessage } from "../../discord/ownership.js";
-import { respond } from "../../discord/respond.js";
+import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getProCareer } from "../../lookups/pro.js";
 import { proView } from "../../views/pro.js";
@@ -37,6 +36,6 @@ export default {
     const page = proIds.page.decode(interaction.customId);
     if (!page) throw new UserError("That button does not lead anywhere. Run /pro again.");
     const draw = async () => proView(await getProCareer(db, page[0]), page[1]);
-    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+    await respondToPress(interaction, draw);
   },
 } satisfies Command;

@@ -2,8 +2,7 @@ import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonOption, seasonWeekChoices, weekOption } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
-import { isOwnMessage } from "../../discord/ownership.js";
-import { respond } from "../../discord/respond.js";
+import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getWeekResults } from "../../lookups/results.js";
 import { resultsView } from "../../views/results.js";
@@ -39,6 +38,6 @@ export default {
     if (!target) throw new UserError("That button does not lead anywhere. Run /results again.");
     const request = { season: target[0], week: target[1], guildId: interaction.guildId };
     const draw = async () => resultsView(await getWeekResults(db, request));
-    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+    await respondToPress(interaction, draw);
   },
 } satisfies Command;

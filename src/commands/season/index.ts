@@ -2,8 +2,7 @@ import { SlashCommandBuilder } from "@discordjs/builders";
 import { seasonChoices } from "../../discord/choices.js";
 import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
-import { isOwnMessage } from "../../discord/ownership.js";
-import { respond } from "../../discord/respond.js";
+import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getSeasonOverview } from "../../lookups/season.js";
 import { seasonView } from "../../views/season.js";
@@ -38,6 +37,6 @@ export default {
     const target = seasonIds.season.decode(interaction.customId);
     if (!target) throw new UserError("That button does not lead anywhere. Run /season again.");
     const draw = async () => seasonView(await getSeasonOverview(db, target[0]));
-    await respond(interaction, draw, isOwnMessage(interaction) ? { update: true } : { ephemeral: true });
+    await respondToPress(interaction, draw);
   },
 } satisfies Command;
