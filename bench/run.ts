@@ -57,8 +57,13 @@ const pgUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5
 // the ratio moved by ±0.4 from run to run.
 const lookupRequests = quick ? 150 : 3000;
 const voteMembers = quick ? 1000 : 3000;
-/** Each side-by-side pair of runs is repeated and the median kept. */
+/** Start-up is measured this many times and the median kept. */
 const repeats = quick ? 1 : 3;
+/**
+ * Measured rounds of each side-by-side path (after the warm-up). Even, so each bot goes first in as many rounds as the
+ * other: with 3, the bot that went first in two of them carried that order's advantage or cost into the median.
+ */
+const rounds = Number(option("rounds") ?? (quick ? 2 : 4));
 
 type Engine = "pglite" | "postgres";
 const engineName: Record<Engine, string> = { pglite: "PGlite", postgres: "PostgreSQL" };
@@ -226,7 +231,7 @@ type Measured = LoadResult & {
 };
 
 /**
- * Runs a path at both bots, one after the other (who goes first alternates), a warm-up round and then `repeats`
+ * Runs a path at both bots, one after the other (who goes first alternates), a warm-up round and then `rounds`
  * rounds, and records the median round of each side by side with the median of the rounds' ratios.
  */
 async function sideBySide(
@@ -243,7 +248,7 @@ async function sideBySide(
   const mirrorball = stage.mirrorball as BotProcess;
   const reference = stage.reference as BotProcess;
   // The first round warms both up (JIT, caches) and is not counted.
-  for (let round = 0; round <= repeats; round++) {
+  for (let round = 0; round <= rounds; round++) {
     // Who goes first alternates, so neither bot always runs on the other's leftovers (garbage, caches, heat).
     const first = round % 2 === 0 ? mirrorball : reference;
     const second = first === mirrorball ? reference : mirrorball;
@@ -598,7 +603,7 @@ kind and size (a ~3 KB embed; an 18 KB PNG for the two chart commands; a private
 choices) and no database. Mirrorball runs compiled (\`dist/\`) with \`npm start\`'s node flags (\`${startFlags().join(" ")}\`)
 in its own process. Both connect to one local Discord (tools/local-discord, in the benchmark process, checking every
 request against Discord's OpenAPI file, forgetting each interaction once measured); each path is driven at one bot
-and then the other (who goes first alternates) in ${repeats} rounds after one warm-up round that is not counted, and
+and then the other (who goes first alternates) in ${rounds} rounds after one warm-up round that is not counted, and
 the median round of each is shown. "first" is dispatch to the interaction callback (what Discord's 3 s rule
 measures); "answered" is until the member saw the answer (the edit that fills a deferral, when there is one); "CPU" is
 the CPU time the bot's process spent per request (median round).
