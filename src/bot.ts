@@ -2,6 +2,7 @@ import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from "
 import { LiveSync } from "./admin/live.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import { jobsChannel, listen } from "./db/notify.js";
 import { episodeCalendar } from "./discord/calendar.js";
 import type { BotContext, Command } from "./discord/command.js";
 import { directMessenger } from "./discord/directMessenger.js";
@@ -119,6 +120,17 @@ export async function startBot(options: { config: Config; db: Database; token: s
   }
   await live.start();
   jobs.start();
+  // The database's triggers wake a job when its next work comes closer, whichever process made the change; after a
+  // (re)connection every job runs once, since notifications may have been missed meanwhile.
+  const unlistenJobs = await listen(
+    db,
+    jobsChannel,
+    (topic) => jobs.wake(topic),
+    () => jobs.wake(),
+  ).catch((error: unknown) => {
+    logger.warn({ err: error }, "no job wake-ups from the database; background jobs look for work every 15 s");
+    return undefined;
+  });
   // Last, so a load balancer's first request finds the indexes built and the commands registered.
   const interactions =
     config.INTERACTIONS_PORT === undefined || !config.DISCORD_PUBLIC_KEY
@@ -139,6 +151,7 @@ export async function startBot(options: { config: Config; db: Database; token: s
       // Interactions in flight are answered first; then nothing new arrives while the rest stops.
       await interactions?.close();
       // Poll deadlines and tally edits stop before the connection does, so none is left half done.
+      await unlistenJobs?.().catch(() => {});
       await jobs.stop();
       await live.stop();
       await leagues.stop();

@@ -4,7 +4,7 @@ import type { Database } from "../db/client.js";
 import { listen } from "../db/notify.js";
 import { getBotState, setBotState } from "../db/queries/botState.js";
 import { listResultsChannels } from "../db/queries/guilds.js";
-import { claimDueNightPosts, markNightPosted, queueNightPost } from "../db/queries/nightPosts.js";
+import { claimDueNightPosts, markNightPosted, nextNightPostDue, queueNightPost } from "../db/queries/nightPosts.js";
 import { latestSeasonNumber } from "../db/queries/seasons.js";
 import type { Job } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
@@ -17,6 +17,8 @@ import type { Messenger } from "../views/view.js";
 import type { ChangeOutcome } from "./seasons.js";
 
 const versionKey = "live:indexes";
+/** The night posts' safety net under their wake-ups. */
+const nightPostsEveryMs = 15_000;
 /** NOTIFY channel carrying the new data version to every bot process. */
 export const changesChannel = "mirrorball_season_data";
 
@@ -68,7 +70,16 @@ export class LiveSync {
   jobs(): Job[] {
     return [
       { name: "live season refresh", everyMs: this.intervalMs, run: () => this.refresh() },
-      { name: "night posts", everyMs: this.intervalMs, run: (now) => this.postDue(now) },
+      {
+        name: "night posts",
+        // Sleeps until the next held-back post is due; a post queued in any process wakes it.
+        everyMs: nightPostsEveryMs,
+        wakeOn: ["night_posts"],
+        run: async (now) => {
+          await this.postDue(now);
+          return nextNightPostDue(this.db);
+        },
+      },
     ];
   }
 

@@ -1,6 +1,13 @@
 /** The database's own LISTEN/NOTIFY, on either driver: how one bot process tells the others that data changed. */
 import type { Database } from "./client.js";
 
+/**
+ * The channel the database's own triggers (drizzle/0004_job_wakeups.sql) notify when a change brings background work
+ * closer; the payload is the table's name (`polls`, `poll_schedules`, `leagues`, `bot_state`, `night_posts`), a job's
+ * `wakeOn` topic.
+ */
+export const jobsChannel = "mirrorball_jobs";
+
 type PostgresJsClient = ((...args: never[]) => unknown) & {
   listen(
     channel: string,

@@ -8,15 +8,30 @@ import type { Logger } from "../logger.js";
 export interface Job {
   /** Shown in logs. */
   name: string;
-  /** The pause between the end of one run and the start of the next. */
+  /**
+   * The longest pause between the end of one run and the start of the next. A job that says when its next work is
+   * due, and what wakes it, can make this a slow safety net instead of a poll.
+   */
   everyMs: number;
-  run(now: Date): Promise<void>;
+  /**
+   * Topics (the tables whose changes the database announces, see src/db/notify.ts) that can bring this job's next
+   * work closer: a wake on one of them runs the job at once, in every process.
+   */
+  wakeOn?: readonly string[];
+  /** Does the work that is due; may resolve with when the next work is due (sooner than `everyMs`), if it knows. */
+  run(now: Date): Promise<Date | null | undefined> | Promise<void>;
 }
 
-/** Runs each job on its own timer; a job never overlaps itself, and a failed run is logged and retried next time. */
+/** The shortest pause the runner keeps between two runs of one job, even when its next work looks due already. */
+const minPauseMs = 250;
+
+/**
+ * Runs each job on its own timer, never overlapping itself; a failed run is logged and retried after `everyMs`. A job
+ * that knows when its next work is due sleeps until then, and wakes early when its topic changes.
+ */
 export class JobRunner {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly running = new Map<string, Promise<void>>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
+  private readonly running = new Map<string, Promise<number>>();
   private stopped = true;
 
   constructor(
@@ -34,7 +49,7 @@ export class JobRunner {
   /** Stops every timer and waits for the runs in progress, so nothing touches the database or Discord afterwards. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.all(this.running.values());
   }
@@ -47,21 +62,46 @@ export class JobRunner {
     }
   }
 
-  private arm(job: Job, ms: number): void {
-    if (this.stopped) return;
-    const timer = setTimeout(() => {
-      void this.runOnce(job, this.clock()).finally(() => this.arm(job, job.everyMs));
-    }, ms);
-    timer.unref();
-    this.timers.set(job.name, timer);
+  /** Something `topic` names changed (or, with no topic, anything may have): the jobs that care run at once. */
+  wake(topic?: string): void {
+    for (const job of this.jobs) {
+      if (topic !== undefined && !job.wakeOn?.includes(topic)) continue;
+      // A run in progress may have read before the change landed: the job runs once more when it ends.
+      const running = this.running.get(job.name);
+      if (running) void running.then(() => this.arm(job, 0));
+      else this.arm(job, 0);
+    }
   }
 
-  private runOnce(job: Job, now: Date): Promise<void> {
+  /** Arms `job` to run in `ms`, unless it is already armed to run sooner. */
+  private arm(job: Job, ms: number): void {
+    if (this.stopped) return;
+    // Timers keep real time, so the comparison does too (the playground moves Date.now() on).
+    const at = performance.now() + ms;
+    const armed = this.timers.get(job.name);
+    if (armed && armed.at <= at) return;
+    if (armed) clearTimeout(armed.timer);
+    const timer = setTimeout(() => {
+      this.timers.delete(job.name);
+      void this.runOnce(job, this.clock()).then((pause) => this.arm(job, pause));
+    }, ms);
+    timer.unref();
+    this.timers.set(job.name, { timer, at });
+  }
+
+  /** One run; resolves with the pause before the next (never rejects: a failed run waits `everyMs`). */
+  private runOnce(job: Job, now: Date): Promise<number> {
     const existing = this.running.get(job.name);
     if (existing) return existing;
     const run = job
       .run(now)
-      .catch((error: unknown) => this.logger.error({ err: error, job: job.name }, "background job failed; retrying"))
+      .then((next) =>
+        next ? Math.min(job.everyMs, Math.max(minPauseMs, next.getTime() - this.clock().getTime())) : job.everyMs,
+      )
+      .catch((error: unknown) => {
+        this.logger.error({ err: error, job: job.name }, "background job failed; retrying");
+        return job.everyMs;
+      })
       .finally(() => this.running.delete(job.name));
     this.running.set(job.name, run);
     return run;

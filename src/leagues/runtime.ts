@@ -12,6 +12,7 @@ import {
   type LeagueRow,
   liveLeagues,
   moveLeagueMessage,
+  nextClock,
   setLeagueMessage,
   showDataVersion,
 } from "../db/queries/leagues/index.js";
@@ -31,7 +32,8 @@ export class LeagueRuntime {
     private readonly db: Database,
     private readonly messenger: Messenger,
     private readonly logger: Logger,
-    private readonly everyMs = 1_000,
+    /** The safety net under the wake-ups (a league's clock or status changed, the show data moved). */
+    private readonly everyMs = 15_000,
   ) {
     this.joinRedraws = new EditCoalescer<number>(async (leagueId) => {
       await this.redraw(leagueId);
@@ -48,9 +50,29 @@ export class LeagueRuntime {
     await this.joinRedraws.stop();
   }
 
-  /** The league clock, run by the bot's job runner in every process. */
+  /**
+   * Run by the bot's job runner in every process: the league clock sleeps until the next turn's time runs out; the
+   * records job follows the show's results. Both wake when a league's clock or status changes, the records job also
+   * when the show data's version moves.
+   */
   jobs(): Job[] {
-    return [{ name: "league clock", everyMs: this.everyMs, run: () => this.tick() }];
+    return [
+      {
+        name: "league clock",
+        everyMs: this.everyMs,
+        wakeOn: ["leagues"],
+        run: async () => {
+          await this.expireClocks();
+          return nextClock(this.db);
+        },
+      },
+      {
+        name: "league records",
+        everyMs: this.everyMs,
+        wakeOn: ["leagues", "bot_state"],
+        run: () => this.followRecords(),
+      },
+    ];
   }
 
   /** Posts a new league's message; a league whose message cannot be sent is dropped. */
@@ -98,8 +120,8 @@ export class LeagueRuntime {
     }
   }
 
-  /** One pass of the job; one league's failure is logged and leaves the others to run. */
-  async tick(): Promise<void> {
+  /** Missed clocks get their automatic turn; one league's failure is logged and leaves the others to run. */
+  private async expireClocks(): Promise<void> {
     for (const due of await dueClocks(this.db)) {
       await this.guarded(due.id, "automatic turn", async () => {
         if (!(await expireClock(this.db, due.id, due.turn))) return;
@@ -107,6 +129,10 @@ export class LeagueRuntime {
         await this.redraw(due.id);
       });
     }
+  }
+
+  /** Live leagues follow the recorded results, and every league under way re-scores when the records changed. */
+  private async followRecords(): Promise<void> {
     for (const league of await liveLeagues(this.db)) {
       await this.guarded(league.id, "following the live season", async () => {
         if (await followLiveSeason(this.db, league)) await this.redraw(league.id);

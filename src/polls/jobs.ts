@@ -10,6 +10,8 @@ import {
   closeDuePolls,
   dueSchedules,
   hasMirrorballPoll,
+  nextDeadline,
+  nextScheduleDue,
   type ScheduleRow,
 } from "../db/queries/polls/index.js";
 import { UserError } from "../errors.js";
@@ -19,8 +21,11 @@ import { predictionPoll } from "./prediction.js";
 import { parseAirTime, scheduleStep } from "./schedule.js";
 import type { PollService } from "./service.js";
 
-/** How often the jobs look for due work. */
-const everyMs = 1_000;
+/**
+ * The jobs sleep until their next deadline or posting time, and wake when a poll or a schedule changes in any process
+ * (src/db/notify.ts); this is only the safety net, e.g. for a close another process left half done.
+ */
+const everyMs = 15_000;
 
 export function pollJobs(db: Database, polls: PollService, logger: Logger): Job[] {
   const finish = async (poll: Parameters<PollService["finish"]>[0]) =>
@@ -31,20 +36,24 @@ export function pollJobs(db: Database, polls: PollService, logger: Logger): Job[
     {
       name: "poll deadlines",
       everyMs,
+      wakeOn: ["polls"],
       async run() {
         for (const poll of await closeDuePolls(db)) await finish(poll);
         for (const poll of await claimUnannounced(db)) await finish(poll);
+        return nextDeadline(db);
       },
     },
     {
       name: "weekly polls",
       everyMs,
+      wakeOn: ["poll_schedules"],
       async run(now) {
         for (const schedule of await dueSchedules(db)) {
           await runSchedule(db, polls, logger, schedule, now).catch((error: unknown) =>
             logger.error({ err: error, guildId: schedule.guildId }, "could not post the weekly poll"),
           );
         }
+        return nextScheduleDue(db);
       },
     },
   ];

@@ -31,7 +31,9 @@ export function companionJobs(
     },
     {
       name: companionJobNames.rolePings,
-      everyMs: 2_000,
+      // Woken when a poll is posted (its message id lands); the timer is the safety net.
+      everyMs: 15_000,
+      wakeOn: ["polls"],
       run: (now) => pingOptInRoles(db, ports.messenger, logger, now),
     },
     { name: companionJobNames.calendar, everyMs: 60_000, run: (now) => calendar.run(now) },

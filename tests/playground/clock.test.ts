@@ -33,7 +33,7 @@ const at = { guildId: ids.fans, channelId: ids.general };
 const titles = (channelId: string) =>
   playground.session.discord.channelMessages(channelId).map((m) => m.embeds[0]?.title ?? m.content);
 
-/** Waits (polling) until `check` holds; the scheduler runs on its own 1 s loop. */
+/** Waits (polling) until `check` holds: the bot's jobs, woken by the move, close and post on their own. */
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   // performance.now(): Date.now() is the playground's clock, which the tests move on.
   const deadline = performance.now() + timeoutMs;

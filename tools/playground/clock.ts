@@ -1,9 +1,9 @@
 /**
  * Fast-forward for the playground. The bot's timers are deadlines in the database (a poll's `closes_at`, a weekly
- * schedule's `next_air_at`) that its scheduler compares with now() every second. The local Discord's
- * FastForwardClock moves the process's clock, which the embedded database reads too, so moving it on lets the same
- * loop, SQL and code close the poll or post the week's polls, with every time (messages, `<t:…>`) read on the moved
- * clock. A real PostgreSQL has its own clock that no client can move, so there fast-forward is refused.
+ * schedule's `next_air_at`) that its jobs sleep until and then compare with now(). The local Discord's
+ * FastForwardClock moves the process's clock, which the embedded database reads too; moving it on and waking the jobs
+ * lets the same SQL and code close the poll or post the week's polls, with every time (messages, `<t:…>`) read on the
+ * moved clock. A real PostgreSQL has its own clock that no client can move, so there fast-forward is refused.
  */
 import { isNull, min, sql } from "drizzle-orm";
 import type { Database } from "../../src/db/client.js";
@@ -22,6 +22,8 @@ export class PlaygroundClock {
     private readonly db: Database,
     private readonly engine: "pglite" | "postgres",
     private readonly clock: Pick<FastForwardClock, "offsetMs" | "now" | "forward">,
+    /** Wakes the bot's background jobs, asleep until deadlines measured on the clock before it moved. */
+    private readonly wakeJobs: () => void = () => {},
   ) {}
 
   /** How far the playground has been moved on, in milliseconds. */
@@ -59,6 +61,7 @@ export class PlaygroundClock {
       );
     }
     this.clock.forward(ms);
+    this.wakeJobs();
   }
 
   /** Moves the clock just past the next deadline; null (and no move) when nothing is waiting. */

@@ -41,7 +41,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     time.uninstall();
     throw error;
   }
-  const clock = new PlaygroundClock(session.db, session.engine, time);
+  const clock = new PlaygroundClock(session.db, session.engine, time, () => session.bot.jobs.wake());
   const server = new PlaygroundServer({ session, feed: session.feed, clock, port: options.port });
   try {
     const url = await server.listen();

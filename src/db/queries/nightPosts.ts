@@ -2,6 +2,7 @@
 import { and, eq, isNull, lte } from "drizzle-orm";
 import type { Database } from "../client.js";
 import { nightPosts } from "../schema/index.js";
+import { earliest } from "./earliest.js";
 
 /** Queues a night's post for a server; a night already queued (or posted) there stays as it is. */
 export async function queueNightPost(
@@ -23,6 +24,11 @@ export async function claimDueNightPosts(db: Database, now: Date) {
       season: nightPosts.season,
       week: nightPosts.week,
     });
+}
+
+/** When the soonest queued post is due (one held back by a spoiler guard), so the poster can sleep until then. */
+export function nextNightPostDue(db: Database): Promise<Date | null> {
+  return earliest(db, nightPosts, nightPosts.dueAt, isNull(nightPosts.postedAt));
 }
 
 export async function markNightPosted(

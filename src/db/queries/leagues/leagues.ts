@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../client.js";
 import { botState, leagues } from "../../schema/index.js";
+import { earliest } from "../earliest.js";
 import { rowsOf } from "../polls/rows.js";
 
 export type LeagueRow = typeof leagues.$inferSelect;
@@ -133,6 +134,11 @@ export async function dueClocks(db: Database, limit = 20): Promise<{ id: number;
     .where(and(inArray(leagues.status, ["drafting", "waivers"]), sql`${leagues.clockEndsAt} <= now()`))
     .orderBy(asc(leagues.clockEndsAt))
     .limit(limit);
+}
+
+/** When the soonest clock of a draft or waiver turn runs out, so the league clock can sleep until then. */
+export function nextClock(db: Database): Promise<Date | null> {
+  return earliest(db, leagues, leagues.clockEndsAt, inArray(leagues.status, ["drafting", "waivers"]));
 }
 
 /** Moves the scored weeks on from `from` to `to`; null when another caller (or process) moved them first. */

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../client.js";
 import { pollOptions, polls } from "../../schema/index.js";
 import type { PollKind } from "../../schema/polls.js";
+import { earliest } from "../earliest.js";
 import { rowsOf } from "./rows.js";
 
 export type PollRow = typeof polls.$inferSelect;
@@ -121,12 +122,8 @@ export async function markAnnounced(db: Database, pollId: number): Promise<void>
 }
 
 /** The soonest deadline of an open poll, so the closer can sleep until then. */
-export async function nextDeadline(db: Database): Promise<Date | null> {
-  const [row] = await db
-    .select({ at: sql<Date | string | null>`min(${polls.closesAt})` })
-    .from(polls)
-    .where(isNull(polls.closedAt));
-  return row?.at ? new Date(row.at) : null;
+export function nextDeadline(db: Database): Promise<Date | null> {
+  return earliest(db, polls, polls.closesAt, isNull(polls.closedAt));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../client.js";
 import { pollSchedules } from "../../schema/index.js";
+import { earliest } from "../earliest.js";
 
 export type ScheduleRow = typeof pollSchedules.$inferSelect;
 
@@ -29,6 +30,15 @@ export async function dueSchedules(db: Database): Promise<ScheduleRow[]> {
     .from(pollSchedules)
     .where(sql`${pollSchedules.nextAirAt} - make_interval(mins => ${pollSchedules.leadMinutes}) <= now()`)
     .limit(20);
+}
+
+/** When the soonest weekly poll is due to be posted (its air time less its lead), so the poster can sleep until then. */
+export function nextScheduleDue(db: Database): Promise<Date | null> {
+  return earliest(
+    db,
+    pollSchedules,
+    sql`${pollSchedules.nextAirAt} - make_interval(mins => ${pollSchedules.leadMinutes})`,
+  );
 }
 
 /**
