@@ -12,7 +12,7 @@ import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
 import { type InteractionsServer, serveInteractions } from "./http/server.js";
 import { loginWithoutGateway } from "./http/worker.js";
-import { JobRunner } from "./jobs/runner.js";
+import { JobRunner, safetyNetMs } from "./jobs/runner.js";
 import { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
 import { buildIndexes } from "./lookups/indexes.js";
@@ -128,7 +128,10 @@ export async function startBot(options: { config: Config; db: Database; token: s
     (topic) => jobs.wake(topic),
     () => jobs.wake(),
   ).catch((error: unknown) => {
-    logger.warn({ err: error }, "no job wake-ups from the database; background jobs look for work every 15 s");
+    logger.warn(
+      { err: error },
+      `no job wake-ups from the database; background jobs look for work every ${safetyNetMs / 1000} s`,
+    );
     return undefined;
   });
   // Last, so a load balancer's first request finds the indexes built and the commands registered.

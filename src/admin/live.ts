@@ -6,7 +6,7 @@ import { getBotState, setBotState } from "../db/queries/botState.js";
 import { listResultsChannels } from "../db/queries/guilds.js";
 import { claimDueNightPosts, markNightPosted, nextNightPostDue, queueNightPost } from "../db/queries/nightPosts.js";
 import { latestSeasonNumber } from "../db/queries/seasons.js";
-import type { Job } from "../jobs/runner.js";
+import { type Job, safetyNetMs } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import { type LookupIndexes, refreshIndexes } from "../lookups/indexes.js";
 import { getLeaderboard } from "../lookups/leaderboard.js";
@@ -17,8 +17,6 @@ import type { Messenger } from "../views/view.js";
 import type { ChangeOutcome } from "./seasons.js";
 
 const versionKey = "live:indexes";
-/** The night posts' safety net under their wake-ups. */
-const nightPostsEveryMs = 15_000;
 /** NOTIFY channel carrying the new data version to every bot process. */
 export const changesChannel = "mirrorball_season_data";
 
@@ -73,7 +71,7 @@ export class LiveSync {
       {
         name: "night posts",
         // Sleeps until the next held-back post is due; a post queued in any process wakes it.
-        everyMs: nightPostsEveryMs,
+        everyMs: safetyNetMs,
         wakeOn: ["night_posts"],
         run: async (now) => {
           await this.postDue(now);

@@ -22,6 +22,9 @@ export interface Job {
   run(now: Date): Promise<Date | null | undefined> | Promise<void>;
 }
 
+/** The `everyMs` of a job that sleeps until its next work and is woken by its topics: only a safety net. */
+export const safetyNetMs = 15_000;
+
 /** The shortest pause the runner keeps between two runs of one job, even when its next work looks due already. */
 const minPauseMs = 250;
 

@@ -16,7 +16,7 @@ import {
   setLeagueMessage,
   showDataVersion,
 } from "../db/queries/leagues/index.js";
-import type { Job } from "../jobs/runner.js";
+import { type Job, safetyNetMs } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import { EditCoalescer } from "../polls/coalesce.js";
 import { leagueMessageView } from "../views/league.js";
@@ -33,7 +33,7 @@ export class LeagueRuntime {
     private readonly messenger: Messenger,
     private readonly logger: Logger,
     /** The safety net under the wake-ups (a league's clock or status changed, the show data moved). */
-    private readonly everyMs = 15_000,
+    private readonly everyMs = safetyNetMs,
   ) {
     this.joinRedraws = new EditCoalescer<number>(async (leagueId) => {
       await this.redraw(leagueId);

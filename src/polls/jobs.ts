@@ -15,7 +15,7 @@ import {
   type ScheduleRow,
 } from "../db/queries/polls/index.js";
 import { UserError } from "../errors.js";
-import type { Job } from "../jobs/runner.js";
+import { type Job, safetyNetMs } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import { predictionPoll } from "./prediction.js";
 import { parseAirTime, scheduleStep } from "./schedule.js";
@@ -25,7 +25,7 @@ import type { PollService } from "./service.js";
  * The jobs sleep until their next deadline or posting time, and wake when a poll or a schedule changes in any process
  * (src/db/notify.ts); this is only the safety net, e.g. for a close another process left half done.
  */
-const everyMs = 15_000;
+const everyMs = safetyNetMs;
 
 export function pollJobs(db: Database, polls: PollService, logger: Logger): Job[] {
   const finish = async (poll: Parameters<PollService["finish"]>[0]) =>

@@ -1,6 +1,6 @@
 /** The companion's background jobs, run by src/jobs/runner.ts in every process; each claims its work in SQL. */
 import type { Database } from "../db/client.js";
-import type { Job } from "../jobs/runner.js";
+import { type Job, safetyNetMs } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import type { DirectMessenger, EpisodeCalendar } from "../views/delivery.js";
 import type { Messenger } from "../views/view.js";
@@ -32,7 +32,7 @@ export function companionJobs(
     {
       name: companionJobNames.rolePings,
       // Woken when a poll is posted (its message id lands); the timer is the safety net.
-      everyMs: 15_000,
+      everyMs: safetyNetMs,
       wakeOn: ["polls"],
       run: (now) => pingOptInRoles(db, ports.messenger, logger, now),
     },
