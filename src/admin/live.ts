@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { leaderboardView } from "../commands/leaderboard/view.js";
 import type { Database } from "../db/client.js";
 import { listen } from "../db/notify.js";
 import { getBotState, setBotState } from "../db/queries/botState.js";
@@ -12,7 +13,6 @@ import { type LookupIndexes, refreshIndexes } from "../lookups/indexes.js";
 import { getLeaderboard } from "../lookups/leaderboard.js";
 import { airInstant } from "../lookups/spoilers.js";
 import { forgetSeasons } from "../seasons/store.js";
-import { leaderboardView } from "../views/leaderboard.js";
 import type { Messenger } from "../views/view.js";
 import type { ChangeOutcome } from "./seasons.js";
 

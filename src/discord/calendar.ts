@@ -7,7 +7,7 @@ import {
   type RESTPostAPIGuildScheduledEventJSONBody,
   Routes,
 } from "discord.js";
-import type { CalendarResult, EpisodeCalendar, EpisodeEventInput } from "../views/delivery.js";
+import type { CalendarResult, EpisodeCalendar, EpisodeEventInput } from "../reminders/delivery.js";
 
 const body = (event: EpisodeEventInput): RESTPostAPIGuildScheduledEventJSONBody => ({
   name: event.name,

@@ -1,5 +1,5 @@
 import { type Client, DiscordAPIError } from "discord.js";
-import type { DirectMessenger } from "../views/delivery.js";
+import type { DirectMessenger } from "../reminders/delivery.js";
 import { toMessage } from "./message.js";
 
 /** DMs through discord.js (POST /users/@me/channels, then the DM channel), with Discord's refusals as results. */

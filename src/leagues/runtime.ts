@@ -3,6 +3,8 @@
  * results, and every league under way re-scores when the show's records change. Each piece of work is claimed in SQL
  * (a turn moves once, a version is claimed once), so every bot process can run the job.
  */
+
+import { leagueMessageView } from "../commands/league/view.js";
 import type { Database } from "../db/client.js";
 import {
   claimRescores,
@@ -19,7 +21,6 @@ import {
 import { type Job, safetyNetMs } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import { EditCoalescer } from "../polls/coalesce.js";
-import { leagueMessageView } from "../views/league.js";
 import type { Messenger } from "../views/view.js";
 import { followLiveSeason } from "./lifecycle.js";
 import { expireClock, loadLeague, rescore } from "./service.js";

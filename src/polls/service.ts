@@ -1,4 +1,6 @@
 /** Everything that happens to a poll after it is asked: publishing, votes with a live tally, closing and results. */
+
+import { type PollShape, pollMessageView, pollResultsView } from "../commands/poll/view.js";
 import type { Database } from "../db/client.js";
 import {
   type CastVote,
@@ -17,7 +19,6 @@ import {
   type VoteResult,
 } from "../db/queries/polls/index.js";
 import type { Logger } from "../logger.js";
-import { type PollShape, pollMessageView, pollResultsView } from "../views/poll.js";
 import type { Messenger } from "../views/view.js";
 import { EditCoalescer, type FlushResult } from "./coalesce.js";
 import { GroupCommit } from "./groupCommit.js";

@@ -19,7 +19,7 @@ import {
   setEpisodeEventId,
 } from "../db/queries/reminders/index.js";
 import type { Logger } from "../logger.js";
-import type { EpisodeCalendar, EpisodeEventInput } from "../views/delivery.js";
+import type { EpisodeCalendar, EpisodeEventInput } from "./delivery.js";
 import { episodeLengthMs, episodeStart } from "./timing.js";
 
 /** Where to watch, shown as the event's location. */

@@ -2,9 +2,9 @@
 import type { Database } from "../db/client.js";
 import { type Job, safetyNetMs } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
-import type { DirectMessenger, EpisodeCalendar } from "../views/delivery.js";
 import type { Messenger } from "../views/view.js";
 import { EpisodeCalendarSync } from "./calendar.js";
+import type { DirectMessenger, EpisodeCalendar } from "./delivery.js";
 import { pingOptInRoles } from "./rolePings.js";
 import { ReminderService } from "./service.js";
 

@@ -1,8 +1,9 @@
 /** The server's opt-in role, pinged once in the poll channel when the weekly poll is posted. */
+
+import { messageLink, rolePingView } from "../commands/remind/view.js";
 import type { Database } from "../db/client.js";
 import { claimRolePings, markRolePinged } from "../db/queries/reminders/index.js";
 import type { Logger } from "../logger.js";
-import { messageLink, rolePingView } from "../views/reminders.js";
 import type { Messenger } from "../views/view.js";
 
 /** Only weekly polls posted this recently are pinged: a role set later never pings for an old poll. */

@@ -3,6 +3,8 @@
  * sending, so each goes at most once across processes and restarts, and records a refused DM, which pauses that
  * member's reminders instead of retrying them.
  */
+
+import { messageLink, type ReminderMessage, reminderDmView } from "../commands/remind/view.js";
 import type { Database } from "../db/client.js";
 import {
   claimDeliveries,
@@ -15,8 +17,7 @@ import {
   showtimeSchedules,
 } from "../db/queries/reminders/index.js";
 import type { Logger } from "../logger.js";
-import type { DirectMessenger } from "../views/delivery.js";
-import { messageLink, type ReminderMessage, reminderDmView } from "../views/reminders.js";
+import type { DirectMessenger } from "./delivery.js";
 import { lockLeadMs, occasion, resultMayBeTold, showtimeDue } from "./timing.js";
 
 type Due = DeliveryKey & { message: ReminderMessage };

@@ -1,5 +1,6 @@
 import type { DanceLine } from "../standings/standings.js";
 import type { CoupleRef, JudgeSeat } from "../standings/types.js";
+import { clip } from "./limits.js";
 
 export const colors = { mirrorball: 0xc9a227, info: 0x5865f2 } as const;
 
@@ -82,4 +83,19 @@ export function longDate(iso: string | null): string | null {
   if (!iso) return null;
   const d = new Date(`${iso}T00:00:00Z`);
   return d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+}
+
+export function timestamp(date: Date, style: "F" | "R" | "f" | "t" = "F"): string {
+  return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
+}
+
+/** User text that cannot format, mention or spoof: markdown escaped, mentions broken, lines joined, clipped. */
+export function safeText(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return clip(
+    plain(flat)
+      .replace(/@/g, "@\u200b")
+      .replace(/<(?=[@#&:atr])/g, "<\u200b"),
+    max,
+  );
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { resultsView } from "../../src/commands/results/view.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { getGuildSettings, setSpoilerHours } from "../../src/db/queries/guilds.js";
 import { UserError } from "../../src/errors.js";
 import { nearestWeek } from "../../src/lookups/navigation.js";
 import { getWeekResults, isDoubleElimination } from "../../src/lookups/results.js";
 import { getSeasonOverview } from "../../src/lookups/season.js";
-import { resultsView } from "../../src/views/results.js";
 import { engine, seededDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;

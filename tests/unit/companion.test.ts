@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { reminderDmView, rolePingView } from "../../src/commands/remind/view.js";
 import { safeCell } from "../../src/exports/csv.js";
 import { episodeName, eventInput, plannedEpisodes } from "../../src/reminders/calendar.js";
 import { episodeStart, occasion, resultMayBeTold, showtimeDue } from "../../src/reminders/timing.js";
-import { reminderDmView, rolePingView } from "../../src/views/reminders.js";
 import { pingsOf } from "../../tools/local-discord/mentions.js";
 
 const at = (iso: string) => new Date(iso);

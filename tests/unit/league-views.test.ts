@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { candidateNote, leagueMessageView, standingsView, teamView } from "../../src/commands/league/view.js";
 import type { LeagueRow } from "../../src/db/queries/leagues/index.js";
 import { defaultRules } from "../../src/leagues/scoring.js";
 import type { CastMember, LeagueState, TeamStanding } from "../../src/leagues/state.js";
-import { candidateNote, leagueMessageView, standingsView, teamView } from "../../src/views/league.js";
 import { checkMessage } from "../../tools/local-discord/limits.js";
 
 const long = (s: string) => `${s} ${"@everyone ".repeat(20)}`;

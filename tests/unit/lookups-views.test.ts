@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { examples } from "../../src/commands/help/index.js";
+import { helpView } from "../../src/commands/help/view.js";
 import { commandDefinitions, loadCommands } from "../../src/discord/loadCommands.js";
 import { exampleProblems, helpEntries } from "../../src/lookups/help.js";
 import { chartSize, renderLineChart } from "../../src/views/chart.js";
-import { helpView } from "../../src/views/help.js";
 import { chunkLines, limits } from "../../src/views/limits.js";
 import { clampPage, pageRow } from "../../src/views/pages.js";
 import { checkMessage } from "../../tools/local-discord/limits.js";

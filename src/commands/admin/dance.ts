@@ -3,9 +3,9 @@ import { addDance, coupleNamed, parseScores, splitNames } from "../../admin/edit
 import { type RoundType, roundTypes } from "../../data/seasonFile.js";
 import type { BotContext } from "../../discord/command.js";
 import { UserError } from "../../errors.js";
-import { danceModal } from "../../views/admin.js";
 import { edit, liveDocument, type Slash, seasonOf, weekOf } from "./edit.js";
 import { adminIds } from "./ids.js";
+import { danceModal } from "./view.js";
 
 /** `/admin dance`: checks the night and couples now, so the owner never fills in a form that cannot be saved. */
 export async function dance(interaction: Slash, ctx: BotContext): Promise<void> {

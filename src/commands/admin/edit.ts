@@ -5,7 +5,7 @@ import type { SeasonFile } from "../../data/seasonFile.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
-import { changeView } from "../../views/admin.js";
+import { changeView } from "./view.js";
 
 export type Slash = ChatInputCommandInteraction;
 

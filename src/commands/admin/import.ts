@@ -3,8 +3,8 @@ import { cancelImport, confirmImport, stageImport } from "../../admin/seasons.js
 import type { BotContext, ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
-import { changeView, dryRunView, importClosedView } from "../../views/admin.js";
 import { adminIds } from "./ids.js";
+import { changeView, dryRunView, importClosedView } from "./view.js";
 
 /** A season file is well under this; anything larger is not one. */
 const maxFileBytes = 5 * 1024 * 1024;

@@ -1,9 +1,8 @@
 import { listAudit } from "../../db/queries/audit.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
-import { auditView } from "../../views/admin.js";
-
 import type { Slash } from "./edit.js";
+import { auditView } from "./view.js";
 
 /** `/admin log`. */
 export async function log(interaction: Slash, ctx: BotContext): Promise<void> {

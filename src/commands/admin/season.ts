@@ -3,9 +3,8 @@ import { editSeasonDetails, newSeason, splitNames } from "../../admin/edits.js";
 import { changeSeason, currentSeason } from "../../admin/seasons.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
-import { changeView, seasonModal } from "../../views/admin.js";
-
 import { dateOrNull, type Slash, seasonOf } from "./edit.js";
+import { changeView, seasonModal } from "./view.js";
 
 /** `/admin season`: a modal, prefilled when the season exists: the first response, so no slow work before it. */
 export async function season(interaction: Slash, ctx: BotContext): Promise<void> {

@@ -3,7 +3,7 @@ import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
 import { respond } from "../../discord/respond.js";
 import { getComparison } from "../../lookups/compare.js";
-import { compareView } from "../../views/compare.js";
+import { compareView } from "./view.js";
 
 export default {
   data: new SlashCommandBuilder()

@@ -4,8 +4,8 @@ import { availability } from "../../discord/contexts.js";
 import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getCoupleCard } from "../../lookups/couple.js";
-import { coupleViewWithChart } from "../../views/couple.js";
 import { coupleIds } from "./ids.js";
+import { coupleViewWithChart } from "./view.js";
 
 export default {
   data: new SlashCommandBuilder()

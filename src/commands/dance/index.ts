@@ -5,8 +5,8 @@ import { availability } from "../../discord/contexts.js";
 import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getStyleBest } from "../../lookups/dance.js";
-import { danceView } from "../../views/dance.js";
 import { danceIds } from "./ids.js";
+import { danceView } from "./view.js";
 
 export default {
   data: new SlashCommandBuilder()

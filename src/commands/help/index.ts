@@ -5,8 +5,8 @@ import { commandDefinitions, loadCommands } from "../../discord/loadCommands.js"
 import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { type HelpEntry, helpEntries } from "../../lookups/help.js";
-import { helpView } from "../../views/help.js";
 import { helpIds } from "./ids.js";
+import { helpView } from "./view.js";
 
 /** One worked example per command (or subcommand); tests check each against the command's definition. */
 export const examples: Readonly<Record<string, string>> = {

@@ -4,8 +4,8 @@ import { availability } from "../../discord/contexts.js";
 import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getJudgeRecord } from "../../lookups/judge.js";
-import { judgeView } from "../../views/judge.js";
 import { judgeIds } from "./ids.js";
+import { judgeView } from "./view.js";
 
 export default {
   data: new SlashCommandBuilder()

@@ -6,8 +6,8 @@ import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getLeaderboard } from "../../lookups/leaderboard.js";
 import { nearestWeek } from "../../lookups/navigation.js";
-import { leaderboardView } from "../../views/leaderboard.js";
 import { leaderboardIds } from "./ids.js";
+import { leaderboardView } from "./view.js";
 
 export default {
   data: new SlashCommandBuilder()

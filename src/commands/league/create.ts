@@ -3,7 +3,7 @@ import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { createLeague } from "../../leagues/lifecycle.js";
-import { safeText } from "../../views/poll.js";
+import { safeText } from "../../views/format.js";
 import { guildOf, text } from "./access.js";
 
 /** /league create: Manage Server opens a league in this channel; members join on its message. */

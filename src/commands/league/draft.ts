@@ -3,8 +3,8 @@ import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { loadLeague } from "../../leagues/service.js";
-import { draftBoardView } from "../../views/league.js";
 import { chosenLeague } from "./access.js";
+import { draftBoardView } from "./view.js";
 
 /** /league draft: the draft board as it stands, privately. */
 export async function draft(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {

@@ -4,8 +4,8 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { join as joinLeague } from "../../leagues/lifecycle.js";
 import { loadLeague } from "../../leagues/service.js";
-import { leagueMessageView } from "../../views/league.js";
 import { guildOf } from "./access.js";
+import { leagueMessageView } from "./view.js";
 
 /** Refuses a click that did not come from the league's own message in this server. */
 export async function checkLeagueMessage(

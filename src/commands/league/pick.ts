@@ -2,8 +2,8 @@ import type { BotContext, ComponentInteraction } from "../../discord/command.js"
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { takeMemberTurn } from "../../leagues/service.js";
-import { leagueMessageView } from "../../views/league.js";
 import { guildOf } from "./access.js";
+import { leagueMessageView } from "./view.js";
 
 /** A pick from the draft or waiver menu (the couple as its value), or "keep the empty slot" (no couple). */
 export async function pick(

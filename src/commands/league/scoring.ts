@@ -5,8 +5,8 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { ruleNames, type ScoringRules } from "../../leagues/scoring.js";
 import { loadLeague } from "../../leagues/service.js";
-import { rulesView } from "../../views/league.js";
 import { chosenLeague, requireLeagueManager } from "./access.js";
+import { rulesView } from "./view.js";
 
 /** /league scoring: shows the rules, or changes the ones given (creator or Manage Server, before the draft only). */
 export async function scoring(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {

@@ -3,8 +3,8 @@ import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { loadLeague, standingsOf } from "../../leagues/service.js";
-import { standingsView } from "../../views/league.js";
 import { chosenLeague } from "./access.js";
+import { standingsView } from "./view.js";
 
 /** /league standings: rank, team, points, this week's change, and the chart of points by week. */
 export async function standings(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {

@@ -3,9 +3,9 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { beginDraft } from "../../leagues/lifecycle.js";
 import { loadLeague } from "../../leagues/service.js";
-import { leagueMessageView } from "../../views/league.js";
 import { requireLeagueManager } from "./access.js";
 import { checkLeagueMessage } from "./join.js";
+import { leagueMessageView } from "./view.js";
 
 /** Start the draft: the creator or Manage Server, with 2 to 16 teams; the first clock starts. */
 export async function start(interaction: ComponentInteraction, ctx: BotContext, leagueId: number): Promise<void> {

@@ -4,8 +4,8 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { loadLeague, teamSheet } from "../../leagues/service.js";
 import { teamOf } from "../../leagues/state.js";
-import { teamView } from "../../views/league.js";
 import { chosenLeague } from "./access.js";
+import { teamView } from "./view.js";
 
 /** /league team [member]: a roster with each couple's weekly points (yours by default). */
 export async function team(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {

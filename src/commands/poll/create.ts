@@ -6,7 +6,7 @@ import { UserError } from "../../errors.js";
 import { maxQuestionLength, parseCustomOptions } from "../../polls/custom.js";
 import { pollDuration } from "../../polls/duration.js";
 import { predictionPoll } from "../../polls/prediction.js";
-import { safeText, timestamp } from "../../views/poll.js";
+import { safeText, timestamp } from "../../views/format.js";
 import { guildOf, requireManager, text } from "./access.js";
 
 const dayMs = 86_400_000;

@@ -4,7 +4,7 @@ import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { canonicalTimeZone, formatAirTime, nextAirTime, parseAirTime } from "../../polls/schedule.js";
-import { scheduleLine } from "../../views/pollPredictions.js";
+import { scheduleLine } from "../predictions/view.js";
 import { guildOf, requireManager, text } from "./access.js";
 import { calendarLine } from "./calendar.js";
 

@@ -4,7 +4,7 @@ import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { changePollSettings, pollSettings } from "../../polls/settings.js";
-import { pollSettingsView } from "../../views/pollPredictions.js";
+import { pollSettingsView } from "../predictions/view.js";
 import { guildOf, requireManager } from "./access.js";
 
 function optionalInt(interaction: ChatInputCommandInteraction, option: string, key: string): Record<string, number> {

@@ -1,9 +1,9 @@
 import type { BotContext, ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
-import { voteReceiptView } from "../../views/poll.js";
 import { guildOf } from "./access.js";
 import { pollIds } from "./ids.js";
+import { voteReceiptView } from "./view.js";
 
 const refusals = {
   closed: "This poll has closed, so votes are locked. The results are posted in the channel.",

@@ -3,7 +3,7 @@ import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { predictionStandings } from "../../polls/predictions.js";
-import { boardPageSize, predictionBoardView } from "../../views/pollPredictions.js";
+import { boardPageSize, predictionBoardView } from "./view.js";
 
 export function guildOf(guildId: string | null): string {
   if (!guildId) throw new UserError("Predictions are kept per server: run this in a server channel.");

@@ -2,8 +2,8 @@ import type { ChatInputCommandInteraction } from "discord.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { memberPicks } from "../../polls/predictions.js";
-import { pickHistoryView } from "../../views/pollPredictions.js";
 import { guildOf } from "./leaderboard.js";
+import { pickHistoryView } from "./view.js";
 
 /** `/predictions me [season]`: your picks and the points they earned, privately. */
 export async function me(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {

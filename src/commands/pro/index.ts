@@ -4,8 +4,8 @@ import { availability } from "../../discord/contexts.js";
 import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getProCareer } from "../../lookups/pro.js";
-import { proView } from "../../views/pro.js";
 import { proIds } from "./ids.js";
+import { proView } from "./view.js";
 
 export default {
   data: new SlashCommandBuilder()

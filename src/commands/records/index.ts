@@ -4,7 +4,7 @@ import type { Command } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
 import { respond } from "../../discord/respond.js";
 import { getRecords } from "../../lookups/records.js";
-import { recordsView } from "../../views/records.js";
+import { recordsView } from "./view.js";
 
 export default {
   data: new SlashCommandBuilder()

@@ -11,8 +11,8 @@ import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { reminderLabels } from "../../reminders/kinds.js";
 import { reminderChoices, stopReminder, toggleReminder } from "../../reminders/preferences.js";
-import { remindPanelView } from "../../views/reminders.js";
 import { remindIds } from "./ids.js";
+import { remindPanelView } from "./view.js";
 
 function guildOf(interaction: Interaction): string {
   if (!interaction.guildId) throw new UserError("Reminders belong to a server: run /remind me inside one.");

@@ -5,8 +5,8 @@ import { availability } from "../../discord/contexts.js";
 import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getWeekResults } from "../../lookups/results.js";
-import { resultsView } from "../../views/results.js";
 import { resultsIds } from "./ids.js";
+import { resultsView } from "./view.js";
 
 export default {
   data: new SlashCommandBuilder()

@@ -5,8 +5,8 @@ import { availability } from "../../discord/contexts.js";
 import { respond, respondToPress } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { getSeasonOverview } from "../../lookups/season.js";
-import { seasonView } from "../../views/season.js";
 import { seasonIds } from "./ids.js";
+import { seasonView } from "./view.js";
 
 export default {
   data: new SlashCommandBuilder()

@@ -2,7 +2,7 @@ import type { ChatInputCommandInteraction } from "discord.js";
 import { getGuildSettings } from "../../db/queries/guilds.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
-import { settingsView } from "../../views/settings.js";
+import { settingsView } from "./view.js";
 
 /** `/settings show`: what this server has chosen. */
 export async function show(interaction: ChatInputCommandInteraction<"cached" | "raw">, { db }: BotContext) {

@@ -2,7 +2,7 @@ import type { ChatInputCommandInteraction } from "discord.js";
 import { getGuildSettings, setSpoilerHours } from "../../db/queries/guilds.js";
 import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
-import { settingsView } from "../../views/settings.js";
+import { settingsView } from "./view.js";
 
 /** `/settings spoilers hours`: how long the newest week's /results stay behind spoiler bars after it airs. */
 export async function spoilers(interaction: ChatInputCommandInteraction<"cached" | "raw">, { db, live }: BotContext) {

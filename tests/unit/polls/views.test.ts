@@ -1,12 +1,13 @@
 import { describe, expect, test } from "vitest";
+import { pollChartPng } from "../../../src/commands/poll/chart.js";
 import { pollIds } from "../../../src/commands/poll/ids.js";
+import { pollMessageView, pollResultsView } from "../../../src/commands/poll/view.js";
 import { parseCustomOptions } from "../../../src/polls/custom.js";
 import { parseDuration, pollDuration } from "../../../src/polls/duration.js";
 import { tally } from "../../../src/polls/tally.js";
 import { barChartSize } from "../../../src/views/chart.js";
+import { safeText } from "../../../src/views/format.js";
 import { limits } from "../../../src/views/limits.js";
-import { pollMessageView, pollResultsView, safeText } from "../../../src/views/poll.js";
-import { pollChartPng } from "../../../src/views/pollChart.js";
 
 const poll = (over: Partial<Parameters<typeof pollMessageView>[0]> = {}) => ({
   id: 42,

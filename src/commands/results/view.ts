@@ -1,11 +1,11 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import { resultsIds } from "../commands/results/ids.js";
-import { isDoubleElimination, type ResultCouple, type WeekResults } from "../lookups/results.js";
-import { colors, longDate, ordinal, plain } from "./format.js";
-import { clip, type Field, fitLines, limits } from "./limits.js";
-import { drawnOnce } from "./memo.js";
-import { neighbourRow, neighbours } from "./pages.js";
-import type { View } from "./view.js";
+import { isDoubleElimination, type ResultCouple, type WeekResults } from "../../lookups/results.js";
+import { colors, longDate, ordinal, plain } from "../../views/format.js";
+import { clip, type Field, fitLines, limits } from "../../views/limits.js";
+import { drawnOnce } from "../../views/memo.js";
+import { neighbourRow, neighbours } from "../../views/pages.js";
+import type { View } from "../../views/view.js";
+import { resultsIds } from "./ids.js";
 
 const resultsId = (season: number, week: number) => resultsIds.week.encode(season, week);
 

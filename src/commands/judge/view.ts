@@ -1,12 +1,12 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import { judgeIds } from "../commands/judge/ids.js";
-import type { JudgeRecord, JudgeSeason, MarkTally } from "../lookups/judge.js";
-import { describeRange } from "../lookups/ranges.js";
-import { colors, plain } from "./format.js";
-import { clip, limits, linesToFields } from "./limits.js";
-import { drawnOnce } from "./memo.js";
-import { clampPage, pageRow } from "./pages.js";
-import type { View } from "./view.js";
+import type { JudgeRecord, JudgeSeason, MarkTally } from "../../lookups/judge.js";
+import { describeRange } from "../../lookups/ranges.js";
+import { colors, plain } from "../../views/format.js";
+import { clip, limits, linesToFields } from "../../views/limits.js";
+import { drawnOnce } from "../../views/memo.js";
+import { clampPage, pageRow } from "../../views/pages.js";
+import type { View } from "../../views/view.js";
+import { judgeIds } from "./ids.js";
 
 const judgeId = (personId: number, page: number) => judgeIds.page.encode(personId, page);
 export const judgeSeasonsPerPage = 12;

@@ -1,12 +1,12 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder, StringSelectMenuBuilder } from "@discordjs/builders";
 import type { APIEmbed } from "discord-api-types/v10";
 import { ButtonStyle } from "discord-api-types/v10";
-import { pollIds } from "../commands/poll/ids.js";
-import { type Tally, textBar } from "../polls/tally.js";
-import { colors, plain } from "./format.js";
-import { clip, fitLines, limits } from "./limits.js";
-import { pollChartPng } from "./pollChart.js";
-import type { View } from "./view.js";
+import { type Tally, textBar } from "../../polls/tally.js";
+import { colors, plain, safeText, timestamp } from "../../views/format.js";
+import { clip, fitLines, limits } from "../../views/limits.js";
+import type { View } from "../../views/view.js";
+import { pollChartPng } from "./chart.js";
+import { pollIds } from "./ids.js";
 
 /** Up to this many answers are buttons (one row); more become a select menu. */
 export const maxButtonOptions = 5;
@@ -17,20 +17,6 @@ function voteId(pollId: number, position?: number): string {
 }
 
 /** `<t:…:F>` / `<t:…:R>`: Discord shows each member the time in their own zone. */
-export function timestamp(date: Date, style: "F" | "R" | "f" | "t" = "F"): string {
-  return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
-}
-
-/** User text that cannot format, mention or spoof: markdown escaped, mentions broken, lines joined, clipped. */
-export function safeText(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return clip(
-    plain(flat)
-      .replace(/@/g, "@\u200b")
-      .replace(/<(?=[@#&:atr])/g, "<\u200b"),
-    max,
-  );
-}
 
 export interface PollShape {
   id: number;

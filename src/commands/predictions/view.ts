@@ -1,15 +1,14 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import { ButtonStyle } from "discord-api-types/v10";
-import { predictionsIds } from "../commands/predictions/ids.js";
-import type { PickHistory, PredictionBoard } from "../db/queries/polls/predictions.js";
-import type { ScheduleRow } from "../db/queries/polls/schedules.js";
-import { weekdays } from "../polls/schedule.js";
-import { tieBreaks } from "../polls/scoring.js";
-import type { PollSettings } from "../polls/settings.js";
-import { colors, ordinal } from "./format.js";
-import { clip, fitLines, limits } from "./limits.js";
-import { safeText, timestamp } from "./poll.js";
-import type { View } from "./view.js";
+import type { PickHistory, PredictionBoard } from "../../db/queries/polls/predictions.js";
+import type { ScheduleRow } from "../../db/queries/polls/schedules.js";
+import { weekdays } from "../../polls/schedule.js";
+import { tieBreaks } from "../../polls/scoring.js";
+import type { PollSettings } from "../../polls/settings.js";
+import { colors, ordinal, safeText, timestamp } from "../../views/format.js";
+import { clip, fitLines, limits } from "../../views/limits.js";
+import type { View } from "../../views/view.js";
+import { predictionsIds } from "./ids.js";
 
 export const boardPageSize = 10;
 

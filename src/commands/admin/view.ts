@@ -6,11 +6,11 @@ import {
   ComponentType,
   TextInputStyle,
 } from "discord-api-types/v10";
-import type { ChangeOutcome, DryRun } from "../admin/seasons.js";
-import { adminIds } from "../commands/admin/ids.js";
-import type { AuditEntry } from "../db/queries/audit.js";
-import { clip, fitLines, limits } from "./limits.js";
-import type { View } from "./view.js";
+import type { ChangeOutcome, DryRun } from "../../admin/seasons.js";
+import type { AuditEntry } from "../../db/queries/audit.js";
+import { clip, fitLines, limits } from "../../views/limits.js";
+import type { View } from "../../views/view.js";
+import { adminIds } from "./ids.js";
 
 const colour = 0xc9a227;
 

@@ -1,6 +1,6 @@
-import type { Tally } from "../polls/tally.js";
-import { renderBarChart } from "./charts.js";
-import { clip } from "./limits.js";
+import type { Tally } from "../../polls/tally.js";
+import { renderBarChart } from "../../views/charts.js";
+import { clip } from "../../views/limits.js";
 
 /** The results as a bar chart: one bar per answer, numbered and named as in the embed, with its share of the vote. */
 export function pollChartPng(question: string, result: Tally): Promise<Buffer> {

@@ -1,11 +1,11 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import { seasonIds } from "../commands/season/ids.js";
-import type { CastMember, SeasonOverview } from "../lookups/season.js";
-import { colors, longDate, ordinal, plain } from "./format.js";
-import { clip, limits, linesToFields } from "./limits.js";
-import { drawnOnce } from "./memo.js";
-import { neighbourRow, neighbours } from "./pages.js";
-import type { View } from "./view.js";
+import type { CastMember, SeasonOverview } from "../../lookups/season.js";
+import { colors, longDate, ordinal, plain } from "../../views/format.js";
+import { clip, limits, linesToFields } from "../../views/limits.js";
+import { drawnOnce } from "../../views/memo.js";
+import { neighbourRow, neighbours } from "../../views/pages.js";
+import type { View } from "../../views/view.js";
+import { seasonIds } from "./ids.js";
 
 const seasonId = (season: number) => seasonIds.season.encode(season);
 

@@ -2,7 +2,7 @@
  * What the companion features need from Discord beyond channel posts: DMs to members who asked for them, and the
  * server's calendar. The bot's implementations are src/discord/directMessenger.ts and src/discord/calendar.ts.
  */
-import type { View } from "./view.js";
+import type { View } from "../views/view.js";
 
 export type DmResult = { sent: true } | { sent: false; code: number | null };
 

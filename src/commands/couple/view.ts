@@ -1,13 +1,13 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import { coupleIds } from "../commands/couple/ids.js";
-import { type CoupleCard, type CoupleWeek, weeklyPoints } from "../lookups/couple.js";
-import { renderLineChart } from "./charts.js";
-import { chartTheme } from "./chartTheme.js";
-import { colors, danceText, longDate, ordinal, plain, score, songText } from "./format.js";
-import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
-import { drawnOnce } from "./memo.js";
-import { pageRow } from "./pages.js";
-import type { View } from "./view.js";
+import { type CoupleCard, type CoupleWeek, weeklyPoints } from "../../lookups/couple.js";
+import { renderLineChart } from "../../views/charts.js";
+import { chartTheme } from "../../views/chartTheme.js";
+import { colors, danceText, longDate, ordinal, plain, score, songText } from "../../views/format.js";
+import { clip, type Field, fitLines, limits, paginateFields } from "../../views/limits.js";
+import { drawnOnce } from "../../views/memo.js";
+import { pageRow } from "../../views/pages.js";
+import type { View } from "../../views/view.js";
+import { coupleIds } from "./ids.js";
 
 function placementLine(card: CoupleCard): string {
   const { couple } = card;

@@ -1,13 +1,13 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import { danceIds } from "../commands/dance/ids.js";
-import type { StyleBest } from "../lookups/dance.js";
-import { averagePerJudge } from "../lookups/scores.js";
-import { colors, plain } from "./format.js";
-import { clip, fitLines, limits } from "./limits.js";
-import { drawnOnce } from "./memo.js";
-import { clampPage, pageRow } from "./pages.js";
-import { danceLabel } from "./scores.js";
-import type { View } from "./view.js";
+import type { StyleBest } from "../../lookups/dance.js";
+import { averagePerJudge } from "../../lookups/scores.js";
+import { colors, plain } from "../../views/format.js";
+import { clip, fitLines, limits } from "../../views/limits.js";
+import { drawnOnce } from "../../views/memo.js";
+import { clampPage, pageRow } from "../../views/pages.js";
+import { danceLabel } from "../../views/scores.js";
+import type { View } from "../../views/view.js";
+import { danceIds } from "./ids.js";
 
 export const dancesPerPage = 10;
 

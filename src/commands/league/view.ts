@@ -1,10 +1,9 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder, StringSelectMenuBuilder } from "@discordjs/builders";
 import type { APIEmbed } from "discord-api-types/v10";
 import { ButtonStyle } from "discord-api-types/v10";
-import { leagueIds } from "../commands/league/ids.js";
-import { autoPickRule } from "../leagues/autopick.js";
-import { roundAndPick } from "../leagues/draft.js";
-import { ruleNames, type ScoringRules } from "../leagues/scoring.js";
+import { autoPickRule } from "../../leagues/autopick.js";
+import { roundAndPick } from "../../leagues/draft.js";
+import { ruleNames, type ScoringRules } from "../../leagues/scoring.js";
 import {
   available,
   type CastMember,
@@ -12,13 +11,13 @@ import {
   type RosterLine,
   rosterOf,
   type TeamStanding,
-} from "../leagues/state.js";
-import { renderLineChart } from "./charts.js";
-import { chartTheme } from "./chartTheme.js";
-import { colors, ordinal, score } from "./format.js";
-import { clip, fitLines, limits } from "./limits.js";
-import { safeText, timestamp } from "./poll.js";
-import type { View } from "./view.js";
+} from "../../leagues/state.js";
+import { renderLineChart } from "../../views/charts.js";
+import { chartTheme } from "../../views/chartTheme.js";
+import { colors, ordinal, safeText, score, timestamp } from "../../views/format.js";
+import { clip, fitLines, limits } from "../../views/limits.js";
+import type { View } from "../../views/view.js";
+import { leagueIds } from "./ids.js";
 
 const points = (n: number) => `${score(n)} pt${Math.abs(n) === 1 ? "" : "s"}`;
 const signed = (n: number) => (n >= 0 ? `+${score(n)}` : `−${score(-n)}`);

@@ -1,13 +1,13 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import type { CompareSide, Comparison } from "../lookups/compare.js";
-import type { ChartLine } from "./chart.js";
-import { renderLineChart } from "./charts.js";
-import { chartTheme } from "./chartTheme.js";
-import { colors, ordinal, plain, score } from "./format.js";
-import { clip, type Field, fitLines, limits } from "./limits.js";
-import { drawnOnce } from "./memo.js";
-import { danceLabel } from "./scores.js";
-import type { View } from "./view.js";
+import type { CompareSide, Comparison } from "../../lookups/compare.js";
+import type { ChartLine } from "../../views/chart.js";
+import { renderLineChart } from "../../views/charts.js";
+import { chartTheme } from "../../views/chartTheme.js";
+import { colors, ordinal, plain, score } from "../../views/format.js";
+import { clip, type Field, fitLines, limits } from "../../views/limits.js";
+import { drawnOnce } from "../../views/memo.js";
+import { danceLabel } from "../../views/scores.js";
+import type { View } from "../../views/view.js";
 
 const short = (s: CompareSide) => `${s.card.couple.celebrity} & ${s.card.couple.pro}`;
 

@@ -1,11 +1,11 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import type { Records } from "../lookups/records.js";
-import type { CoupleTally } from "../lookups/scores.js";
-import { colors, plain } from "./format.js";
-import { clip, fitLines, limits } from "./limits.js";
-import { drawnOnce } from "./memo.js";
-import { danceLabel } from "./scores.js";
-import type { View } from "./view.js";
+import type { Records } from "../../lookups/records.js";
+import type { CoupleTally } from "../../lookups/scores.js";
+import { colors, plain } from "../../views/format.js";
+import { clip, fitLines, limits } from "../../views/limits.js";
+import { drawnOnce } from "../../views/memo.js";
+import { danceLabel } from "../../views/scores.js";
+import type { View } from "../../views/view.js";
 
 const coupleText = (c: CoupleTally, season: boolean) =>
   `${plain(c.celebrity)} & ${plain(c.pro)}${season ? ` (S${c.season})` : ""}`;

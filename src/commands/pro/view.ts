@@ -1,12 +1,12 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import { proIds } from "../commands/pro/ids.js";
-import type { ProCareer, ProSeason } from "../lookups/pro.js";
-import { colors, ordinal, plain, score } from "./format.js";
-import { clip, limits, linesToFields } from "./limits.js";
-import { drawnOnce } from "./memo.js";
-import { clampPage, pageRow } from "./pages.js";
-import { danceLabel } from "./scores.js";
-import type { View } from "./view.js";
+import type { ProCareer, ProSeason } from "../../lookups/pro.js";
+import { colors, ordinal, plain, score } from "../../views/format.js";
+import { clip, limits, linesToFields } from "../../views/limits.js";
+import { drawnOnce } from "../../views/memo.js";
+import { clampPage, pageRow } from "../../views/pages.js";
+import { danceLabel } from "../../views/scores.js";
+import type { View } from "../../views/view.js";
+import { proIds } from "./ids.js";
 
 // "pro", not "pr": /predictions owns the "pr" prefix for its leaderboard pages.
 const proId = (personId: number, page: number) => proIds.page.encode(personId, page);

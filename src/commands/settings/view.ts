@@ -1,7 +1,7 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import type { GuildSettings } from "../db/queries/guilds.js";
-import { colors } from "./format.js";
-import type { View } from "./view.js";
+import type { GuildSettings } from "../../db/queries/guilds.js";
+import { colors } from "../../views/format.js";
+import type { View } from "../../views/view.js";
 
 export function spoilerSentence(hours: number): string {
   return hours > 0

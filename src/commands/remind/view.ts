@@ -1,9 +1,9 @@
 /** The /remind panel, the reminder DMs (spoiler-safe) and the opt-in role's ping. */
 import { type APIButtonComponentWithCustomId, ButtonStyle, ComponentType } from "discord-api-types/v10";
-import { remindIds } from "../commands/remind/ids.js";
-import { type ReminderKind, reminderKinds, reminderLabels } from "../reminders/kinds.js";
-import { colors, plain } from "./format.js";
-import type { View } from "./view.js";
+import { type ReminderKind, reminderKinds, reminderLabels } from "../../reminders/kinds.js";
+import { colors, plain } from "../../views/format.js";
+import type { View } from "../../views/view.js";
+import { remindIds } from "./ids.js";
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 

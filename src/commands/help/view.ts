@@ -1,10 +1,10 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import { helpIds } from "../commands/help/ids.js";
-import type { HelpEntry } from "../lookups/help.js";
-import { colors } from "./format.js";
-import { clip, type Field, limits, paginateFields } from "./limits.js";
-import { clampPage, pageRow } from "./pages.js";
-import type { View } from "./view.js";
+import type { HelpEntry } from "../../lookups/help.js";
+import { colors } from "../../views/format.js";
+import { clip, type Field, limits, paginateFields } from "../../views/limits.js";
+import { clampPage, pageRow } from "../../views/pages.js";
+import type { View } from "../../views/view.js";
+import { helpIds } from "./ids.js";
 
 const helpId = (page: number) => helpIds.page.encode(page);
 

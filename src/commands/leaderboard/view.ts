@@ -1,12 +1,12 @@
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import { ButtonStyle } from "discord-api-types/v10";
-import { leaderboardIds } from "../commands/leaderboard/ids.js";
-import type { Leaderboard } from "../lookups/leaderboard.js";
-import { runningStandings, type Standing } from "../standings/standings.js";
-import { colors, coupleName, danceText, judgesLine, longDate, plain, score, songText } from "./format.js";
-import { clip, type Field, fitLines, limits, paginateFields } from "./limits.js";
-import { drawnOnce } from "./memo.js";
-import type { View } from "./view.js";
+import type { Leaderboard } from "../../lookups/leaderboard.js";
+import { runningStandings, type Standing } from "../../standings/standings.js";
+import { colors, coupleName, danceText, judgesLine, longDate, plain, score, songText } from "../../views/format.js";
+import { clip, type Field, fitLines, limits, paginateFields } from "../../views/limits.js";
+import { drawnOnce } from "../../views/memo.js";
+import type { View } from "../../views/view.js";
+import { leaderboardIds } from "./ids.js";
 
 const medals = ["🥇", "🥈", "🥉"];
 
