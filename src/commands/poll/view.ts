@@ -2,7 +2,7 @@ import { ActionRowBuilder, ButtonBuilder, EmbedBuilder, StringSelectMenuBuilder 
 import type { APIEmbed } from "discord-api-types/v10";
 import { ButtonStyle } from "discord-api-types/v10";
 import { type Tally, textBar } from "../../polls/tally.js";
-import { colors, plain, safeText, timestamp } from "../../views/format.js";
+import { colors, safeText, timestamp } from "../../views/format.js";
 import { clip, fitLines, limits } from "../../views/limits.js";
 import type { View } from "../../views/view.js";
 import { pollChartPng } from "./chart.js";
