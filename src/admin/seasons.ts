@@ -3,7 +3,6 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { defaultDataDir, type LoadedSeasonFile, parseSeasonFile, SeasonFileError } from "../data/loadSeasonFiles.js";
 import type { SeasonFile } from "../data/seasonFile.js";
-import { seedAndScore } from "../data/seed.js";
 import type { Database } from "../db/client.js";
 import { appendAudit } from "../db/queries/audit.js";
 import {
@@ -14,9 +13,10 @@ import {
   storePendingImport,
   takePendingImport,
 } from "../db/queries/liveSeasons.js";
+import { lockSeason } from "../db/queries/locks.js";
 import { seasonIsLoaded } from "../db/queries/seasons.js";
-import { lockSeason } from "../db/seed.js";
 import { UserError } from "../errors.js";
+import { seedAndScore } from "../seed/index.js";
 import { describeChanges } from "./changes.js";
 import { checkSeason, completeNights, isDraft } from "./validate.js";
 

@@ -1,9 +1,9 @@
 import { announceChange } from "../admin/live.js";
 import { loadConfig } from "../config.js";
 import { SeasonFileError } from "../data/loadSeasonFiles.js";
-import { seedAndScore } from "../data/seed.js";
 import { openDatabase } from "../db/client.js";
 import { logger } from "../logger.js";
+import { seedAndScore } from "../seed/index.js";
 
 /**
  * `npm run db:seed [-- --force]`: validates every file in data/seasons and loads the ones that changed, except seasons

@@ -1,5 +1,5 @@
+import type { WeekSheet } from "../db/queries/weekSheet.js";
 import { weekTotals } from "../standings/standings.js";
-import type { WeekSheet } from "../standings/types.js";
 
 /** How a league turns the show into points; every rule is a whole number of points. */
 export interface ScoringRules {

@@ -16,10 +16,10 @@ import {
   weeksOf,
   withLeagueLocked,
 } from "../db/queries/leagues/index.js";
+import type { WeekSheet } from "../db/queries/weekSheet.js";
 import { loadWeekSheet } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
 import { rankByTotal } from "../standings/standings.js";
-import type { WeekSheet } from "../standings/types.js";
 import { autoPick } from "./autopick.js";
 import { afterTurn, teamOnClock } from "./draft.js";
 import {

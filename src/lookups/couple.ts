@@ -1,10 +1,10 @@
 import type { Database } from "../db/client.js";
 import { coupleWeekIds, findCouple } from "../db/queries/couples.js";
+import type { Performance, WeekSheet } from "../db/queries/weekSheet.js";
 import { loadWeekSheet } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
 import { remembered } from "../seasons/store.js";
 import { type Standing, weekStandings } from "../standings/standings.js";
-import type { Performance, WeekSheet } from "../standings/types.js";
 
 export type CoupleFacts = NonNullable<Awaited<ReturnType<typeof findCouple>>>;
 

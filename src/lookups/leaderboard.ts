@@ -1,10 +1,10 @@
 import type { Database } from "../db/client.js";
 import { seasonWeeks } from "../db/queries/seasons.js";
+import type { CoupleRef, Performance, WeekSheet } from "../db/queries/weekSheet.js";
 import { loadWeekSheet, weekIdsByNumber } from "../db/queries/weekSheet.js";
 import { UserError } from "../errors.js";
 import { seasonStore } from "../seasons/store.js";
 import { carryOverMaxima, carryOverPoints, type Standing, weekStandings } from "../standings/standings.js";
-import type { CoupleRef, Performance, WeekSheet } from "../standings/types.js";
 import { describeRange } from "./ranges.js";
 import { defaultWeek, resolveSeason } from "./seasons.js";
 

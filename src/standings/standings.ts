@@ -1,4 +1,4 @@
-import type { CoupleRef, Performance, WeekSheet } from "./types.js";
+import type { CoupleRef, Performance, WeekSheet } from "../db/queries/weekSheet.js";
 
 export interface DanceLine {
   performance: Performance;

@@ -1,5 +1,5 @@
+import type { CoupleRef, JudgeSeat } from "../db/queries/weekSheet.js";
 import type { DanceLine } from "../standings/standings.js";
-import type { CoupleRef, JudgeSeat } from "../standings/types.js";
 import { clip } from "./limits.js";
 
 export const colors = { mirrorball: 0xc9a227, info: 0x5865f2 } as const;

@@ -19,12 +19,12 @@ import { listAudit } from "../../src/db/queries/audit.js";
 import { setResultsChannel, setSpoilerHours } from "../../src/db/queries/guilds.js";
 import { castVote, closePoll, createPoll, pickHistory, setPollMessage } from "../../src/db/queries/polls/index.js";
 import { adminAudit, couples, liveSeasons, seasons } from "../../src/db/schema/index.js";
-import { seedSeasons } from "../../src/db/seed.js";
 import { buildIndexes } from "../../src/lookups/indexes.js";
 import { getLeaderboard } from "../../src/lookups/leaderboard.js";
 import { getWeekResults } from "../../src/lookups/results.js";
 import { getSeasonOverview } from "../../src/lookups/season.js";
 import { predictionPoll } from "../../src/polls/prediction.js";
+import { seedSeasons } from "../../src/seed/seasons.js";
 import type { Messenger, View } from "../../src/views/view.js";
 import { engine, seededDatabase, type TestDatabase } from "../support/database.js";
 

@@ -12,10 +12,10 @@ import {
   takeTurn,
 } from "../../src/db/queries/leagues/index.js";
 import { leagues } from "../../src/db/schema/index.js";
-import { seedSeasons } from "../../src/db/seed.js";
 import { beginDraft, createLeague, followLiveSeason, join } from "../../src/leagues/lifecycle.js";
 import { loadLeague, rescore, standingsOf, takeMemberTurn } from "../../src/leagues/service.js";
 import { available } from "../../src/leagues/state.js";
+import { seedSeasons } from "../../src/seed/seasons.js";
 import { engine, freshDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { seedSeasons } from "../../src/db/seed.js";
 import { UserError } from "../../src/errors.js";
 import { getComparison } from "../../src/lookups/compare.js";
 import { getCoupleCard, weeklyPoints } from "../../src/lookups/couple.js";
@@ -9,6 +8,7 @@ import { buildIndexes, type LookupIndexes, refreshIndexes } from "../../src/look
 import { getJudgeRecord } from "../../src/lookups/judge.js";
 import { getProCareer } from "../../src/lookups/pro.js";
 import { getRecords } from "../../src/lookups/records.js";
+import { seedSeasons } from "../../src/seed/seasons.js";
 import { engine, seededDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;

@@ -4,7 +4,6 @@ import { setExits } from "../../src/admin/edits.js";
 import { editLiveSeason } from "../../src/admin/seasons.js";
 import type { LoadedSeasonFile } from "../../src/data/loadSeasonFiles.js";
 import { readSeasonFiles } from "../../src/data/loadSeasonFiles.js";
-import { seedAndScore } from "../../src/data/seed.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import {
   advanceSchedule,
@@ -23,10 +22,11 @@ import {
   setPollMessage,
 } from "../../src/db/queries/polls/index.js";
 import { polls, predictionLedger } from "../../src/db/schema/index.js";
-import { seedSeasons } from "../../src/db/seed.js";
 import { predictionPoll } from "../../src/polls/prediction.js";
 import { resolvePoll } from "../../src/polls/resolve.js";
 import { changePollSettings, pollSettings } from "../../src/polls/settings.js";
+import { seedAndScore } from "../../src/seed/index.js";
+import { seedSeasons } from "../../src/seed/seasons.js";
 import { engine, freshDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;

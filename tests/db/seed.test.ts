@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { setExits } from "../../src/admin/edits.js";
 import { editLiveSeason } from "../../src/admin/seasons.js";
 import { parseSeasonFile, readSeasonFiles, SeasonFileError } from "../../src/data/loadSeasonFiles.js";
-import { seedAndScore } from "../../src/data/seed.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { getLiveSeason } from "../../src/db/queries/liveSeasons.js";
 import { couples, judgeScores, people, performances, seasons } from "../../src/db/schema/index.js";
-import { isEmpty, seedSeasons } from "../../src/db/seed.js";
 import { getWeekResults } from "../../src/lookups/results.js";
+import { seedAndScore } from "../../src/seed/index.js";
+import { isEmpty, seedSeasons } from "../../src/seed/seasons.js";
 import { engine, freshDatabase } from "../support/database.js";
 
 let database: DatabaseHandle;

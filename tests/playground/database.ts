@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.js";
-import { seedSeasons } from "../../src/db/seed.js";
+import { seedSeasons } from "../../src/seed/seasons.js";
 
 /**
  * The playground runs the embedded database (its fast-forward moves the clock PGlite reads; a PostgreSQL server's

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/db/client.js";
-import { seedSeasons } from "../../src/db/seed.js";
+import { seedSeasons } from "../../src/seed/seasons.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

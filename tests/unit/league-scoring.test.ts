@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import type { Performance, WeekSheet } from "../../src/db/queries/weekSheet.js";
 import {
   defaultRules,
   expectedPoints,
@@ -8,7 +9,6 @@ import {
   type ScoringWeek,
   weekPoints,
 } from "../../src/leagues/scoring.js";
-import type { Performance, WeekSheet } from "../../src/standings/types.js";
 
 const couples = [
   { id: 1, celebrity: "Xochitl Gomez", pro: "Val Chmerkovskiy" },

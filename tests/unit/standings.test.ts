@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
+import type { Performance, WeekSheet } from "../../src/db/queries/weekSheet.js";
 import { carryOverPoints, rankByTotal, weekStandings } from "../../src/standings/standings.js";
-import type { Performance, WeekSheet } from "../../src/standings/types.js";
 
 const couples = [
   { id: 1, celebrity: "Xochitl Gomez", pro: "Val Chmerkovskiy" },

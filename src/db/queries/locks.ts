@@ -13,3 +13,8 @@ export async function withAdvisoryLock<T>(db: Database, name: string, work: (tx:
     return work(tx as unknown as Database);
   });
 }
+
+/** Inside a transaction, one loader at a time per season: data/ never lands between an owner's change and its commit. */
+export async function lockSeason(db: Database, franchise: string, season: number): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`season:${franchise}:${season}`}))`);
+}

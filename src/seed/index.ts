@@ -1,7 +1,7 @@
 import type { Database } from "../db/client.js";
-import { type SeedOptions, type SeedReport, seedSeasons } from "../db/seed.js";
 import { resolveSeededSeasons } from "../polls/resolve.js";
 import { forgetSeasons } from "../seasons/store.js";
+import { type SeedOptions, type SeedReport, seedSeasons } from "./seasons.js";
 
 /**
  * Loads season files (data/, or an owner's document), forgets this process's remembered lookups when a season

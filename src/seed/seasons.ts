@@ -1,10 +1,11 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { type LoadedSeasonFile, readSeasonFiles } from "../data/loadSeasonFiles.js";
 import type { SeasonFile } from "../data/seasonFile.js";
+import type { Database } from "../db/client.js";
+import { lockSeason } from "../db/queries/locks.js";
+import * as t from "../db/schema/index.js";
 import { forgetSeasons } from "../seasons/store.js";
 import { foldName } from "../text/names.js";
-import type { Database } from "./client.js";
-import * as t from "./schema/index.js";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -25,11 +26,6 @@ export interface SeedOptions {
    * stand for data/, and a season with a live document is skipped and reported as `live`.
    */
   live?: boolean;
-}
-
-/** Inside a transaction, one loader at a time per season: data/ never lands between an owner's change and its commit. */
-export async function lockSeason(db: Database, franchise: string, season: number): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`season:${franchise}:${season}`}))`);
 }
 
 /**
