@@ -1,5 +1,9 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from "discord.js";
 import { LiveSync } from "./admin/live.js";
+import { nightPoster } from "./commands/leaderboard/nightPost.js";
+import { leagueBoard } from "./commands/league/board.js";
+import { pollBoard } from "./commands/poll/board.js";
+import { reminderDms, rolePinger } from "./commands/remind/delivery.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { jobsChannel, listen } from "./db/notify.js";
@@ -87,13 +91,13 @@ export async function startBot(options: { config: Config; db: Database; token: s
   const commands = await loadCommands();
   const client = new Client(clientOptions(config));
   const messenger = channelMessenger(client);
-  const polls = new PollService(db, messenger, logger);
+  const polls = new PollService(db, pollBoard(messenger), logger);
   const indexes = await buildIndexes(db);
-  const live = new LiveSync(db, indexes, messenger, logger);
-  const leagues = new LeagueRuntime(db, messenger, logger);
+  const live = new LiveSync(db, indexes, nightPoster(messenger), logger);
+  const leagues = new LeagueRuntime(db, leagueBoard(messenger), logger);
   const companion = companionJobs(
     db,
-    { dms: directMessenger(client), messenger, calendar: episodeCalendar(client) },
+    { dms: reminderDms(directMessenger(client)), pingRole: rolePinger(messenger), calendar: episodeCalendar(client) },
     logger,
   );
   const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs(), ...leagues.jobs(), ...companion], logger);

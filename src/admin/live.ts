@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { leaderboardView } from "../commands/leaderboard/view.js";
 import type { Database } from "../db/client.js";
 import { listen } from "../db/notify.js";
 import { getBotState, setBotState } from "../db/queries/botState.js";
@@ -10,13 +9,18 @@ import { latestSeasonNumber } from "../db/queries/seasons.js";
 import { type Job, safetyNetMs } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import { type LookupIndexes, refreshIndexes } from "../lookups/indexes.js";
-import { getLeaderboard } from "../lookups/leaderboard.js";
+import { getLeaderboard, type Leaderboard } from "../lookups/leaderboard.js";
 import { airInstant } from "../lookups/spoilers.js";
 import { forgetSeasons } from "../seasons/store.js";
-import type { Messenger } from "../views/view.js";
 import type { ChangeOutcome } from "./seasons.js";
 
 const versionKey = "live:indexes";
+
+/**
+ * Posts a night's leaderboard in a server's results channel, resolving to the message id. The bot's implementation
+ * (src/commands/leaderboard/nightPost.ts) draws it.
+ */
+export type NightPoster = (channelId: string, board: Leaderboard) => Promise<string>;
 /** NOTIFY channel carrying the new data version to every bot process. */
 export const changesChannel = "mirrorball_season_data";
 
@@ -32,7 +36,7 @@ export class LiveSync {
   constructor(
     private readonly db: Database,
     private readonly indexes: LookupIndexes,
-    private readonly messenger: Messenger,
+    private readonly postNight: NightPoster,
     private readonly logger: Logger,
     private readonly intervalMs = 5000,
   ) {}
@@ -129,12 +133,7 @@ export class LiveSync {
     for (const post of due) {
       try {
         const board = await getLeaderboard(this.db, { season: post.season, week: post.week });
-        // A channel post has no navigation: its buttons would move the one message under everyone's eyes.
-        const view = { ...leaderboardView(board, 0), components: [] };
-        const messageId = await this.messenger.send(post.channelId, {
-          ...view,
-          content: `Season ${post.season} week ${post.week}: the judges' scores are in.`,
-        });
+        const messageId = await this.postNight(post.channelId, board);
         await markNightPosted(this.db, { guildId: post.guildId, season: post.season, week: post.week, messageId });
       } catch (error) {
         // A deleted channel or a missing permission: that server misses this post, the others still get theirs.

@@ -4,7 +4,6 @@
  * (a turn moves once, a version is claimed once), so every bot process can run the job.
  */
 
-import { leagueMessageView } from "../commands/league/view.js";
 import type { Database } from "../db/client.js";
 import {
   claimRescores,
@@ -21,9 +20,22 @@ import {
 import { type Job, safetyNetMs } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import { EditCoalescer } from "../polls/coalesce.js";
-import type { Messenger } from "../views/view.js";
 import { followLiveSeason } from "./lifecycle.js";
 import { expireClock, loadLeague, rescore } from "./service.js";
+import type { LeagueState } from "./state.js";
+
+/**
+ * A league's live message in Discord. The runtime says when it changed; the bot's implementation
+ * (src/commands/league/board.ts) draws it and sends it.
+ */
+export interface LeagueBoard {
+  /** Posts the league's message in `channelId`; resolves to the message id. */
+  post(channelId: string, state: LeagueState): Promise<string>;
+  /** Redraws the league's message as it stands. */
+  redraw(channelId: string, messageId: string, state: LeagueState): Promise<void>;
+  /** A message the league moved away from keeps its text and loses its controls. */
+  retire(channelId: string, messageId: string, state: LeagueState): Promise<void>;
+}
 
 export class LeagueRuntime {
   /** Join-list redraws, at most one per league every 2 s, so a crowd joining at once stays inside Discord's edit limit. */
@@ -31,7 +43,7 @@ export class LeagueRuntime {
 
   constructor(
     private readonly db: Database,
-    private readonly messenger: Messenger,
+    private readonly board: LeagueBoard,
     private readonly logger: Logger,
     /** The safety net under the wake-ups (a league's clock or status changed, the show data moved). */
     private readonly everyMs = safetyNetMs,
@@ -81,7 +93,7 @@ export class LeagueRuntime {
     try {
       const state = await loadLeague(this.db, league.id);
       if (!state) throw new Error("league vanished before its message was sent");
-      const messageId = await this.messenger.send(league.channelId, leagueMessageView(state));
+      const messageId = await this.board.post(league.channelId, state);
       await setLeagueMessage(this.db, league.id, messageId);
       return messageId;
     } catch (error) {
@@ -97,12 +109,12 @@ export class LeagueRuntime {
   async repost(leagueId: number, channelId: string): Promise<void> {
     const state = await loadLeague(this.db, leagueId);
     if (!state) return;
-    const messageId = await this.messenger.send(channelId, leagueMessageView(state));
+    const messageId = await this.board.post(channelId, state);
     await moveLeagueMessage(this.db, leagueId, channelId, messageId);
     const old = state.league.messageId;
     if (old) {
-      await this.messenger
-        .edit(state.league.channelId, old, { ...leagueMessageView(state), components: [] })
+      await this.board
+        .retire(state.league.channelId, old, state)
         .catch((error: unknown) => this.logger.info({ err: error, leagueId }, "the old league message is gone"));
     }
   }
@@ -115,7 +127,7 @@ export class LeagueRuntime {
     try {
       const state = await loadLeague(this.db, leagueId);
       if (!state?.league.messageId) return;
-      await this.messenger.edit(state.league.channelId, state.league.messageId, leagueMessageView(state));
+      await this.board.redraw(state.league.channelId, state.league.messageId, state);
     } catch (error) {
       this.logger.warn({ err: error, leagueId }, "could not redraw a league message");
     }

@@ -1,6 +1,5 @@
 /** Everything that happens to a poll after it is asked: publishing, votes with a live tally, closing and results. */
 
-import { type PollShape, pollMessageView, pollResultsView } from "../commands/poll/view.js";
 import type { Database } from "../db/client.js";
 import {
   type CastVote,
@@ -19,11 +18,37 @@ import {
   type VoteResult,
 } from "../db/queries/polls/index.js";
 import type { Logger } from "../logger.js";
-import type { Messenger } from "../views/view.js";
 import { EditCoalescer, type FlushResult } from "./coalesce.js";
 import { GroupCommit } from "./groupCommit.js";
 import { resolvePoll } from "./resolve.js";
-import { tally } from "./tally.js";
+import { type Tally, tally } from "./tally.js";
+import type { PollShape } from "./types.js";
+
+/** A poll whose message is (or is about to be) in a channel. */
+export type PostedPoll = PollShape & { channelId: string; messageId: string | null };
+
+/** A closed poll's results, for its results message. */
+export interface PollResults {
+  poll: PostedPoll;
+  result: Tally;
+  /** Voters per answer position; null when the poll is anonymous. */
+  voters: Map<number, string[]> | null;
+  /** How many picks were correct, when the poll was scored from a recorded result. */
+  correctPicks: number | null;
+}
+
+/**
+ * What a poll's life shows in Discord. The service says what happened; the bot's implementation
+ * (src/commands/poll/board.ts) draws the poll's messages and sends them.
+ */
+export interface PollBoard {
+  /** Posts a new poll's message; resolves to the message id. */
+  post(poll: PostedPoll, result: Tally): Promise<string>;
+  /** Redraws the poll's message with its tally (live while open, locked once closed). */
+  redraw(poll: PostedPoll & { messageId: string }, result: Tally): Promise<void>;
+  /** Posts a closed poll's results in its channel. */
+  announce(results: PollResults): Promise<void>;
+}
 
 /** One poll message is edited at most this often, however many votes arrive. */
 export const tallyEditIntervalMs = 2_000;
@@ -35,7 +60,7 @@ export class PollService {
 
   constructor(
     private readonly db: Database,
-    private readonly messenger: Messenger,
+    private readonly board: PollBoard,
     private readonly logger: Logger,
     editIntervalMs = tallyEditIntervalMs,
   ) {
@@ -54,8 +79,7 @@ export class PollService {
   async publish(input: NewPoll): Promise<PollRow> {
     const { poll, options } = await createPoll(this.db, input);
     try {
-      const view = pollMessageView(poll, tally(options, new Map()));
-      const messageId = await this.messenger.send(poll.channelId, view);
+      const messageId = await this.board.post(poll, tally(options, new Map()));
       await setPollMessage(this.db, poll.id, messageId);
       return { ...poll, messageId };
     } catch (error) {
@@ -76,13 +100,10 @@ export class PollService {
     if (wait === null) return undefined; // closed: the closer draws the final state
     if (wait > 0) return { retryInMs: wait };
     const found = await getPoll(this.db, pollId);
-    if (!found?.poll.messageId || found.poll.closedAt) return undefined;
+    const messageId = found?.poll.messageId;
+    if (!messageId || found.poll.closedAt) return undefined;
     const counts = await countVotes(this.db, pollId);
-    await this.messenger.edit(
-      found.poll.channelId,
-      found.poll.messageId,
-      pollMessageView(found.poll, tally(found.options, counts)),
-    );
+    await this.board.redraw({ ...found.poll, messageId }, tally(found.options, counts));
     return undefined;
   }
 
@@ -103,20 +124,17 @@ export class PollService {
     if (!found) return;
     const counts = await countVotes(this.db, poll.id);
     const result = tally(found.options, counts);
-    const shape: PollShape = found.poll;
-    if (found.poll.messageId) {
-      await this.messenger
-        .edit(found.poll.channelId, found.poll.messageId, pollMessageView(shape, result))
+    const messageId = found.poll.messageId;
+    if (messageId) {
+      await this.board
+        .redraw({ ...found.poll, messageId }, result)
         .catch((error: unknown) =>
           this.logger.warn({ err: error, pollId: poll.id }, "could not lock the poll message"),
         );
     }
     const voters = found.poll.anonymous ? null : await this.votersByAnswer(poll.id);
     const resolution = await resolvePoll(this.db, poll.id);
-    const outcome = resolution
-      ? `Scored from the recorded result: ${resolution.correctVoters} correct pick${resolution.correctVoters === 1 ? "" : "s"}.`
-      : undefined;
-    await this.messenger.send(found.poll.channelId, await pollResultsView({ poll: shape, result, voters, outcome }));
+    await this.board.announce({ poll: found.poll, result, voters, correctPicks: resolution?.correctVoters ?? null });
     await markAnnounced(this.db, poll.id);
     this.logger.info({ pollId: poll.id, votes: result.total, closedBy: found.poll.closedBy }, "poll closed");
   }

@@ -1,17 +1,31 @@
 /**
- * What the companion features need from Discord beyond channel posts: DMs to members who asked for them, and the
- * server's calendar. The bot's implementations are src/discord/directMessenger.ts and src/discord/calendar.ts.
+ * What the companion features need from Discord: reminder DMs to members who asked for them, the opt-in role's ping
+ * and the server's calendar. The bot's implementations draw and send them (src/commands/remind/delivery.ts,
+ * src/discord/calendar.ts).
  */
-import type { View } from "../views/view.js";
+import type { ReminderMessage } from "./kinds.js";
 
 export type DmResult = { sent: true } | { sent: false; code: number | null };
 
-export interface DirectMessenger {
-  /** Sends a DM; `sent: false` with Discord's code when it was refused (50007: the member's DMs are closed). */
-  send(userId: string, view: View): Promise<DmResult>;
-  /** The server's name when the bot knows it, for the DM's wording. */
-  guildName(guildId: string): string | undefined;
-}
+/**
+ * Sends one member one reminder by DM; `sent: false` with Discord's code when it was refused (50007: the member's
+ * DMs are closed). The bot's implementation (src/commands/remind/delivery.ts) draws the DM.
+ */
+export type ReminderDms = (reminder: {
+  guildId: string;
+  userId: string;
+  message: ReminderMessage;
+}) => Promise<DmResult>;
+
+/** The opt-in role's ping for a weekly poll that was just posted; resolves to the ping's message id. */
+export type RolePinger = (ping: {
+  guildId: string;
+  channelId: string;
+  roleId: string;
+  week: number | null;
+  closesAt: Date;
+  pollMessageId: string;
+}) => Promise<string>;
 
 /** A Discord scheduled event for one episode: external, with a place to watch. */
 export interface EpisodeEventInput {

@@ -2,9 +2,8 @@
 import type { Database } from "../db/client.js";
 import { type Job, safetyNetMs } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
-import type { Messenger } from "../views/view.js";
 import { EpisodeCalendarSync } from "./calendar.js";
-import type { DirectMessenger, EpisodeCalendar } from "./delivery.js";
+import type { EpisodeCalendar, ReminderDms, RolePinger } from "./delivery.js";
 import { pingOptInRoles } from "./rolePings.js";
 import { ReminderService } from "./service.js";
 
@@ -16,7 +15,7 @@ export const companionJobNames = {
 
 export function companionJobs(
   db: Database,
-  ports: { dms: DirectMessenger; messenger: Messenger; calendar: EpisodeCalendar },
+  ports: { dms: ReminderDms; pingRole: RolePinger; calendar: EpisodeCalendar },
   logger: Logger,
 ): Job[] {
   const reminders = new ReminderService(db, ports.dms, logger);
@@ -34,7 +33,7 @@ export function companionJobs(
       // Woken when a poll is posted (its message id lands); the timer is the safety net.
       everyMs: safetyNetMs,
       wakeOn: ["polls"],
-      run: (now) => pingOptInRoles(db, ports.messenger, logger, now),
+      run: (now) => pingOptInRoles(db, ports.pingRole, logger, now),
     },
     { name: companionJobNames.calendar, everyMs: 60_000, run: (now) => calendar.run(now) },
   ];

@@ -9,3 +9,17 @@ export const reminderLabels: Record<ReminderKind, string> = {
   pick: "Your pick went home",
   results: "This week's results are in",
 };
+
+/** What one reminder DM tells, in the show's terms; the DM itself is drawn at the edge (src/commands/remind/view.ts). */
+export type ReminderMessage =
+  | {
+      kind: "lock";
+      pollKind: "mirrorball" | "elimination";
+      week: number | null;
+      closesAt: Date;
+      /** Where the poll's message is, for a link to it; null before it is posted. */
+      pollMessage: { channelId: string; messageId: string } | null;
+    }
+  | { kind: "showtime"; airAt: Date }
+  | { kind: "pick"; season: number; week: number; couple: string }
+  | { kind: "results"; season: number; week: number };

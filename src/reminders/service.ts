@@ -4,7 +4,6 @@
  * member's reminders instead of retrying them.
  */
 
-import { messageLink, type ReminderMessage, reminderDmView } from "../commands/remind/view.js";
 import type { Database } from "../db/client.js";
 import {
   claimDeliveries,
@@ -17,7 +16,8 @@ import {
   showtimeSchedules,
 } from "../db/queries/reminders/index.js";
 import type { Logger } from "../logger.js";
-import type { DirectMessenger } from "./delivery.js";
+import type { ReminderDms } from "./delivery.js";
+import type { ReminderMessage } from "./kinds.js";
 import { lockLeadMs, occasion, resultMayBeTold, showtimeDue } from "./timing.js";
 
 type Due = DeliveryKey & { message: ReminderMessage };
@@ -25,7 +25,7 @@ type Due = DeliveryKey & { message: ReminderMessage };
 export class ReminderService {
   constructor(
     private readonly db: Database,
-    private readonly dms: DirectMessenger,
+    private readonly dms: ReminderDms,
     private readonly logger: Logger,
   ) {}
 
@@ -37,8 +37,7 @@ export class ReminderService {
     let failed = 0;
     for (const reminder of due) {
       if (!claimed.has(keyOf(reminder))) continue;
-      const view = reminderDmView(reminder.guildId, this.dms.guildName(reminder.guildId), reminder.message);
-      const result = await this.dms.send(reminder.userId, view).catch((error: unknown) => {
+      const result = await this.dms(reminder).catch((error: unknown) => {
         this.logger.warn({ err: error, userId: reminder.userId }, "could not send a reminder DM");
         return { sent: false as const, code: null };
       });
@@ -66,7 +65,7 @@ export class ReminderService {
         pollKind: c.kind,
         week: c.week,
         closesAt: c.closesAt,
-        link: c.messageId ? messageLink(c.guildId, c.channelId, c.messageId) : null,
+        pollMessage: c.messageId ? { channelId: c.channelId, messageId: c.messageId } : null,
       },
     }));
   }

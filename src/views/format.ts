@@ -85,6 +85,7 @@ export function longDate(iso: string | null): string | null {
   return d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 }
 
+/** `<t:…:F>` / `<t:…:R>`: Discord shows each member the time in their own zone. */
 export function timestamp(date: Date, style: "F" | "R" | "f" | "t" = "F"): string {
   return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
 }

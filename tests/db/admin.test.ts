@@ -13,6 +13,7 @@ import {
   editLiveSeason,
   stageImport,
 } from "../../src/admin/seasons.js";
+import { nightPoster } from "../../src/commands/leaderboard/nightPost.js";
 import { defaultDataDir } from "../../src/data/loadSeasonFiles.js";
 import type { SeasonFile } from "../../src/data/seasonFile.js";
 import { listAudit } from "../../src/db/queries/audit.js";
@@ -229,10 +230,10 @@ describe(`the live season path on ${engine}`, () => {
       buildIndexes(database.db),
       buildIndexes(database.db),
     ]);
-    const here = new LiveSync(database.db, mine, new RecordingMessenger(), logger);
-    const there = new LiveSync(database.db, theirs, new RecordingMessenger(), logger);
+    const here = new LiveSync(database.db, mine, nightPoster(new RecordingMessenger()), logger);
+    const there = new LiveSync(database.db, theirs, nightPoster(new RecordingMessenger()), logger);
     // A process whose notification was lost: it never listens, only its refresh job runs.
-    const deaf = new LiveSync(database.db, late, new RecordingMessenger(), logger);
+    const deaf = new LiveSync(database.db, late, nightPoster(new RecordingMessenger()), logger);
     await Promise.all([here.start(), there.start()]);
     try {
       const outcome = await editLiveSeason(database.db, {
@@ -255,7 +256,7 @@ describe(`the live season path on ${engine}`, () => {
   test("GIVEN a server with a 3-hour spoiler guard WHEN a night's scores complete THEN its leaderboard waits for the guard", async () => {
     const logger = pino({ level: "silent" });
     const messenger = new RecordingMessenger();
-    const live = new LiveSync(database.db, await buildIndexes(database.db), messenger, logger);
+    const live = new LiveSync(database.db, await buildIndexes(database.db), nightPoster(messenger), logger);
     await setResultsChannel(database.db, {
       guildId: "700000000000000001",
       channelId: "700000000000000011",

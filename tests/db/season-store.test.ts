@@ -10,7 +10,7 @@ import { SeasonStore } from "../../src/seasons/store.js";
 import { engine, seededDatabase, type TestDatabase } from "../support/database.js";
 
 const silent = pino({ level: "silent" });
-const noMessages = { send: async () => "0", edit: async () => {} };
+const noPosts = async () => "0";
 
 describe("season store", () => {
   test("GIVEN the same key asked at once and again WHEN answered THEN it is computed once", async () => {
@@ -49,7 +49,7 @@ describe(`a change in one process shows at once in another (${engine})`, () => {
     database = await seededDatabase();
     // Another bot process: its own connection pool, so its own remembered seasons (PGlite has one process only).
     other = database.url ? await openDatabase({ url: database.url }) : undefined;
-    sync = new LiveSync(database.db, await buildIndexes(database.db), noMessages, silent);
+    sync = new LiveSync(database.db, await buildIndexes(database.db), noPosts, silent);
     await sync.start();
   });
 

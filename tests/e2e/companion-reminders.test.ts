@@ -176,7 +176,7 @@ describe(`reminders by DM through the local Discord (${engine})`, () => {
     expect(got).toEqual(
       expect.arrayContaining([
         `📮 News about your season 32 week 5 pick in **Mirrorball Fans**.\nWhen you are ready: ||Mira Sorvino & Gleb Savchenko went home that week.||`,
-        `📣 Season 32 week 5's results are in in **Mirrorball Fans**. Run /results there when you have watched.`,
+        `📣 Season 32 week 5's results are in. Run /results in **Mirrorball Fans** when you have watched.`,
       ]),
     );
     expect(got).toHaveLength(2);

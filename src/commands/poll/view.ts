@@ -2,6 +2,7 @@ import { ActionRowBuilder, ButtonBuilder, EmbedBuilder, StringSelectMenuBuilder 
 import type { APIEmbed } from "discord-api-types/v10";
 import { ButtonStyle } from "discord-api-types/v10";
 import { type Tally, textBar } from "../../polls/tally.js";
+import type { PollShape } from "../../polls/types.js";
 import { colors, safeText, timestamp } from "../../views/format.js";
 import { clip, fitLines, limits } from "../../views/limits.js";
 import type { View } from "../../views/view.js";
@@ -14,17 +15,6 @@ export const maxButtonOptions = 5;
 /** custom_id of a vote: the poll and (for buttons) the answer, so clicks work across restarts. */
 function voteId(pollId: number, position?: number): string {
   return position === undefined ? pollIds.voteMenu.encode(pollId) : pollIds.voteButton.encode(pollId, position);
-}
-
-/** `<t:…:F>` / `<t:…:R>`: Discord shows each member the time in their own zone. */
-
-export interface PollShape {
-  id: number;
-  question: string;
-  closesAt: Date;
-  closedAt: Date | null;
-  hideResults: boolean;
-  anonymous: boolean;
 }
 
 function tallyLines(result: Tally, hidden: boolean): string[] {

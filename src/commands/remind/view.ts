@@ -1,6 +1,6 @@
 /** The /remind panel, the reminder DMs (spoiler-safe) and the opt-in role's ping. */
 import { type APIButtonComponentWithCustomId, ButtonStyle, ComponentType } from "discord-api-types/v10";
-import { type ReminderKind, reminderKinds, reminderLabels } from "../../reminders/kinds.js";
+import { type ReminderKind, type ReminderMessage, reminderKinds, reminderLabels } from "../../reminders/kinds.js";
 import { colors, plain } from "../../views/format.js";
 import type { View } from "../../views/view.js";
 import { remindIds } from "./ids.js";
@@ -71,12 +71,6 @@ const stopRow = (guildId: string, kind: ReminderKind): View["components"] => [
 
 const from = (guildName: string | undefined) => (guildName ? ` in **${plain(guildName)}**` : "");
 
-export type ReminderMessage =
-  | { kind: "lock"; pollKind: "mirrorball" | "elimination"; week: number | null; closesAt: Date; link: string | null }
-  | { kind: "showtime"; airAt: Date }
-  | { kind: "pick"; season: number; week: number; couple: string }
-  | { kind: "results"; season: number; week: number };
-
 /**
  * A reminder DM. Results never appear in the first line (what notifications preview): the couple who went home is
  * behind spoiler bars, so a member who has not watched yet is not told by their phone.
@@ -88,7 +82,10 @@ export function reminderDmView(guildId: string, guildName: string | undefined, m
     case "lock": {
       const poll =
         message.pollKind === "mirrorball" ? "Mirrorball pick" : `week ${message.week ?? "?"} elimination pick`;
-      content = `⏰ Picks lock in 1 hour${where}: your ${poll} closes <t:${unix(message.closesAt)}:R>.${message.link ? `\n${message.link}` : ""}`;
+      const link = message.pollMessage
+        ? `\n${messageLink(guildId, message.pollMessage.channelId, message.pollMessage.messageId)}`
+        : "";
+      content = `⏰ Picks lock in 1 hour${where}: your ${poll} closes <t:${unix(message.closesAt)}:R>.${link}`;
       break;
     }
     case "showtime":
@@ -98,7 +95,7 @@ export function reminderDmView(guildId: string, guildName: string | undefined, m
       content = `📮 News about your season ${message.season} week ${message.week} pick${where}.\nWhen you are ready: ||${plain(message.couple)} went home that week.||`;
       break;
     case "results":
-      content = `📣 Season ${message.season} week ${message.week}'s results are in${where}. Run /results there when you have watched.`;
+      content = `📣 Season ${message.season} week ${message.week}'s results are in. Run /results${where || " in the server"} when you have watched.`;
       break;
   }
   return { content, embeds: [], components: stopRow(guildId, message.kind) };
