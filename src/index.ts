@@ -1,8 +1,8 @@
 import { pathToFileURL } from "node:url";
 import { startBot } from "./bot.js";
 import { type Config, ConfigError, loadConfig, requireToken } from "./config.js";
-import { prepareDatabase } from "./db/prepare.js";
 import { logger } from "./logger.js";
+import { prepareDatabase } from "./seed/prepare.js";
 
 /** Connects to Discord with the token: database, then bot, until SIGINT or SIGTERM. */
 export async function main(config: Config = loadConfig()): Promise<void> {

@@ -7,28 +7,9 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
-import type { LiveSync } from "../admin/live.js";
-import type { Config } from "../config.js";
-import type { Database } from "../db/client.js";
-import type { LeagueRuntime } from "../leagues/runtime.js";
-import type { Logger } from "../logger.js";
-import type { LookupIndexes } from "../lookups/indexes.js";
-import type { PollService } from "../polls/service.js";
+import type { BotContext } from "../context.js";
 
 export type ComponentInteraction = ButtonInteraction | AnySelectMenuInteraction;
-
-/** What every handler gets: the database and the in-memory name indexes (couples, pros, judges, styles), nothing global. */
-export interface BotContext extends LookupIndexes {
-  db: Database;
-  logger: Logger;
-  config: Config;
-  /** Publishing, voting, closing polls (with the coalesced live tally). */
-  polls: PollService;
-  /** Spreads the owners' season changes: fresh indexes in every process, the night's leaderboard posts. */
-  live: LiveSync;
-  /** League messages and the league clock. */
-  leagues: LeagueRuntime;
-}
 
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };

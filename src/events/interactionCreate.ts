@@ -1,7 +1,8 @@
 import { Events, type Interaction } from "discord.js";
 import { adminRefusal } from "../admin/access.js";
+import type { BotContext } from "../context.js";
 import { answerError } from "../discord/answerError.js";
-import type { BotContext, Command } from "../discord/command.js";
+import type { Command } from "../discord/command.js";
 import { UserError } from "../errors.js";
 
 function findComponentHandler(commands: Map<string, Command>, customId: string): Command | undefined {

@@ -1,5 +1,6 @@
 import { type Client, Events } from "discord.js";
-import type { BotContext, Command } from "../discord/command.js";
+import type { BotContext } from "../context.js";
+import type { Command } from "../discord/command.js";
 import { registerCommands } from "../discord/registration.js";
 
 /** Once connected: register the commands if their definitions changed. */

@@ -6,8 +6,8 @@ import { PermissionFlagsBits } from "discord.js";
 import { type Bot, startBot } from "../../src/bot.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Database, DatabaseHandle } from "../../src/db/client.js";
-import { prepareDatabase } from "../../src/db/prepare.js";
 import type { Logger } from "../../src/logger.js";
+import { prepareDatabase } from "../../src/seed/prepare.js";
 import { LocalDiscord, type LocalDiscordOptions } from "../local-discord/index.js";
 import { ChannelFeed } from "./feed.js";
 

@@ -1,9 +1,9 @@
 import type { AutocompleteInteraction } from "discord.js";
 import { currentSeason } from "../../admin/seasons.js";
+import type { BotContext } from "../../context.js";
 import { listLiveSeasons } from "../../db/queries/liveSeasons.js";
 import { searchPeople } from "../../db/queries/people.js";
 import { listSeasonNumbers } from "../../db/queries/seasons.js";
-import type { BotContext } from "../../discord/command.js";
 import { foldName } from "../../text/names.js";
 import { clip, limits } from "../../views/limits.js";
 

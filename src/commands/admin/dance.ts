@@ -1,7 +1,7 @@
 import type { ModalSubmitInteraction } from "discord.js";
 import { addDance, coupleNamed, parseScores, splitNames } from "../../admin/edits.js";
+import type { BotContext } from "../../context.js";
 import { type RoundType, roundTypes } from "../../data/seasonFile.js";
-import type { BotContext } from "../../discord/command.js";
 import { UserError } from "../../errors.js";
 import { edit, liveDocument, type Slash, seasonOf, weekOf } from "./edit.js";
 import { adminIds } from "./ids.js";

@@ -1,8 +1,8 @@
 /** What every /admin subcommand shares: one edit of a live season, answered with what changed. */
 import type { ChatInputCommandInteraction, ModalSubmitInteraction } from "discord.js";
 import { currentSeason, editLiveSeason } from "../../admin/seasons.js";
+import type { BotContext } from "../../context.js";
 import type { SeasonFile } from "../../data/seasonFile.js";
-import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { changeView } from "./view.js";

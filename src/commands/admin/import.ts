@@ -1,6 +1,7 @@
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
 import { cancelImport, confirmImport, stageImport } from "../../admin/seasons.js";
-import type { BotContext, ComponentInteraction } from "../../discord/command.js";
+import type { BotContext } from "../../context.js";
+import type { ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { adminIds } from "./ids.js";

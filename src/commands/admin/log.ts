@@ -1,5 +1,5 @@
+import type { BotContext } from "../../context.js";
 import { listAudit } from "../../db/queries/audit.js";
-import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import type { Slash } from "./edit.js";
 import { auditView } from "./view.js";

@@ -1,5 +1,5 @@
 import { parseScores, setScores } from "../../admin/edits.js";
-import type { BotContext } from "../../discord/command.js";
+import type { BotContext } from "../../context.js";
 
 import { edit, type Slash, seasonOf, weekOf } from "./edit.js";
 

@@ -1,7 +1,7 @@
 import type { ModalSubmitInteraction } from "discord.js";
 import { editSeasonDetails, newSeason, splitNames } from "../../admin/edits.js";
 import { changeSeason, currentSeason } from "../../admin/seasons.js";
-import type { BotContext } from "../../discord/command.js";
+import type { BotContext } from "../../context.js";
 import { respond } from "../../discord/respond.js";
 import { dateOrNull, type Slash, seasonOf } from "./edit.js";
 import { changeView, seasonModal } from "./view.js";

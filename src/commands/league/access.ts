@@ -1,6 +1,6 @@
 import { type Interaction, PermissionFlagsBits } from "discord.js";
+import type { BotContext } from "../../context.js";
 import { getLeague, type LeagueRow, listLeagues } from "../../db/queries/leagues/index.js";
-import type { BotContext } from "../../discord/command.js";
 import { UserError } from "../../errors.js";
 import type { View } from "../../views/view.js";
 

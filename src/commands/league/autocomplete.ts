@@ -1,7 +1,7 @@
 import type { AutocompleteInteraction } from "discord.js";
+import type { BotContext } from "../../context.js";
 import { listLeagues } from "../../db/queries/leagues/index.js";
 import { seasonChoices } from "../../discord/choices.js";
-import type { BotContext } from "../../discord/command.js";
 
 /** Seasons, and the server's leagues (newest first) for the `league` option. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

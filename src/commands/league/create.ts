@@ -1,5 +1,5 @@
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from "discord.js";
-import type { BotContext } from "../../discord/command.js";
+import type { BotContext } from "../../context.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { createLeague } from "../../leagues/lifecycle.js";

@@ -1,7 +1,8 @@
 import { SlashCommandBuilder, type SlashCommandIntegerOption } from "@discordjs/builders";
 import type { ChatInputCommandInteraction } from "discord.js";
+import type { BotContext } from "../../context.js";
 import { seasonOption } from "../../discord/choices.js";
-import type { BotContext, Command, ComponentInteraction } from "../../discord/command.js";
+import type { Command, ComponentInteraction } from "../../discord/command.js";
 import { availability } from "../../discord/contexts.js";
 import { UserError } from "../../errors.js";
 import { ruleNames } from "../../leagues/scoring.js";

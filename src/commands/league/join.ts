@@ -1,5 +1,6 @@
+import type { BotContext } from "../../context.js";
 import { getLeague } from "../../db/queries/leagues/index.js";
-import type { BotContext, ComponentInteraction } from "../../discord/command.js";
+import type { ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { join as joinLeague } from "../../leagues/lifecycle.js";

@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from "discord.js";
+import type { BotContext } from "../../context.js";
 import { updateRules } from "../../db/queries/leagues/index.js";
-import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { ruleNames, type ScoringRules } from "../../leagues/scoring.js";

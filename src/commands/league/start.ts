@@ -1,4 +1,5 @@
-import type { BotContext, ComponentInteraction } from "../../discord/command.js";
+import type { BotContext } from "../../context.js";
+import type { ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { beginDraft } from "../../leagues/lifecycle.js";

@@ -1,5 +1,5 @@
 import { type ChatInputCommandInteraction, type Interaction, PermissionFlagsBits } from "discord.js";
-import type { BotContext } from "../../discord/command.js";
+import type { BotContext } from "../../context.js";
 import { UserError } from "../../errors.js";
 import { canManagePolls } from "../../polls/custom.js";
 import { pollSettings } from "../../polls/settings.js";

@@ -1,7 +1,7 @@
 import type { AutocompleteInteraction } from "discord.js";
+import type { BotContext } from "../../context.js";
 import { openPolls } from "../../db/queries/polls/index.js";
 import { seasonChoices } from "../../discord/choices.js";
-import type { BotContext } from "../../discord/command.js";
 
 /** Seasons, IANA time zones, and the server's open polls (for /poll close). */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

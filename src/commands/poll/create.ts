@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from "discord.js";
+import type { BotContext } from "../../context.js";
 import type { NewPoll } from "../../db/queries/polls/index.js";
-import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { maxQuestionLength, parseCustomOptions } from "../../polls/custom.js";

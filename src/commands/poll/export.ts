@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from "discord.js";
+import type { BotContext } from "../../context.js";
 import { requireManageServer } from "../../discord/access.js";
-import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { pollVotesCsv } from "../../exports/csv.js";
 import { exportView } from "../../views/exports.js";

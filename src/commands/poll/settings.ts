@@ -1,6 +1,6 @@
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from "discord.js";
+import type { BotContext } from "../../context.js";
 import { getSchedule } from "../../db/queries/polls/index.js";
-import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { changePollSettings, pollSettings } from "../../polls/settings.js";

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from "discord.js";
-import type { BotContext } from "../../discord/command.js";
+import type { BotContext } from "../../context.js";
 import { respond } from "../../discord/respond.js";
 import { memberPicks } from "../../polls/predictions.js";
 import { guildOf } from "./leaderboard.js";

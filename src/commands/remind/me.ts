@@ -6,7 +6,8 @@ import {
   RESTJSONErrorCodes,
   Routes,
 } from "discord.js";
-import type { BotContext, ComponentInteraction } from "../../discord/command.js";
+import type { BotContext } from "../../context.js";
+import type { ComponentInteraction } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { UserError } from "../../errors.js";
 import { reminderLabels } from "../../reminders/kinds.js";

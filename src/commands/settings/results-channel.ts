@@ -1,6 +1,6 @@
 import { ChannelType, type ChatInputCommandInteraction } from "discord.js";
+import type { BotContext } from "../../context.js";
 import { setResultsChannel } from "../../db/queries/guilds.js";
-import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 
 /** `/settings results-channel [channel]`: where the night's leaderboard is posted once its scores are in. */

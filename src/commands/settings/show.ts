@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from "discord.js";
+import type { BotContext } from "../../context.js";
 import { getGuildSettings } from "../../db/queries/guilds.js";
-import type { BotContext } from "../../discord/command.js";
 import { respond } from "../../discord/respond.js";
 import { settingsView } from "./view.js";
 

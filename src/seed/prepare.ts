@@ -1,7 +1,7 @@
+import { type DatabaseHandle, type DatabaseOptions, openDatabase } from "../db/client.js";
+import { withAdvisoryLock } from "../db/queries/locks.js";
 import type { Logger } from "../logger.js";
-import { isEmpty, seedSeasons } from "../seed/seasons.js";
-import { type DatabaseHandle, type DatabaseOptions, openDatabase } from "./client.js";
-import { withAdvisoryLock } from "./queries/locks.js";
+import { isEmpty, seedSeasons } from "./seasons.js";
 
 /** Opens the database, applies the migrations, and loads data/ on first start when the database is empty. */
 export async function prepareDatabase(options: DatabaseOptions, logger: Logger): Promise<DatabaseHandle> {
