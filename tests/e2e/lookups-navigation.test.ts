@@ -95,7 +95,6 @@ const navigations: [string, SlashInput, RegExp, (embed: APIEmbed) => void][] = [
     /Next page/,
     (e) => expect(e.footer?.text).toMatch(/^Page 2\//),
   ],
-  ["help", { name: "help" }, /Next page/, (e) => expect(e.footer?.text).toMatch(/^Page 2\//)],
 ];
 
 describe(`navigating lookups through the local Discord (${engine})`, () => {

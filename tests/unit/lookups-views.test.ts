@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { examples } from "../../src/commands/help/index.js";
+import { exampleProblems, groupEntries, helpEntries } from "../../src/commands/help/entries.js";
+import { examples, helpGroups, moderatorCommands } from "../../src/commands/help/index.js";
 import { helpView } from "../../src/commands/help/view.js";
 import { commandDefinitions, loadCommands } from "../../src/discord/loadCommands.js";
-import { exampleProblems, helpEntries } from "../../src/lookups/help.js";
 import { chartSize, renderLineChart } from "../../src/views/chart.js";
 import { chunkLines, limits } from "../../src/views/limits.js";
 import { clampPage, pageRow } from "../../src/views/pages.js";
@@ -23,7 +23,37 @@ describe("help", () => {
       usage: "/settings spoilers hours",
       needs: "Manage Server",
     });
-    expect(checkMessage(helpView(entries))).toEqual([]);
+  });
+
+  test("GIVEN the commands a server is offered WHEN /help is drawn THEN one page groups them by what people do, moderators' commands in one line, /admin nowhere", async () => {
+    const offered = new Map([...(await loadCommands())].filter(([, c]) => c.scope !== "admin"));
+    const entries = helpEntries(commandDefinitions(offered), examples);
+    const view = helpView(groupEntries(entries, helpGroups, moderatorCommands, ["help"]));
+    expect(checkMessage(view)).toEqual([]);
+    expect(view.components).toEqual([]);
+    const embed = view.embeds[0];
+    expect(embed?.fields?.map((f) => f.name)).toEqual([
+      "🌟 Show night",
+      "🔎 Look-ups",
+      "🏆 Leagues",
+      "🔔 Reminders",
+      "🛠️ For moderators",
+    ]);
+    const showNight = embed?.fields?.[0]?.value ?? "";
+    for (const name of ["/leaderboard", "/poll mirrorball", "/poll elimination", "/predictions leaderboard"]) {
+      expect(showNight).toContain(`\`${name}`);
+    }
+    // Nothing cut: every group's lines fit their field whole.
+    for (const field of embed?.fields ?? []) expect(field.value).not.toMatch(/…and \d+ more/);
+    const shown = [...JSON.stringify(embed).matchAll(/`\/([-\w]+(?: [-\w]+)?)/g)].map((m) => m[1]?.split(":")[0]);
+    for (const e of entries.filter((e) => e.name !== "help")) expect(shown.join("|")).toContain(e.name);
+    expect(JSON.stringify(embed)).not.toContain("/admin");
+  });
+
+  test("GIVEN a command /help has no place for WHEN /help is grouped THEN the omission is an error naming it", () => {
+    const entry = { name: "encore", usage: "/encore", description: "One more dance.", example: "/encore", needs: null };
+    expect(() => groupEntries([entry], [], [])).toThrow("/help has no place for /encore");
+    expect(() => groupEntries([], [{ title: "x", commands: ["encore"] }], [])).toThrow("/encore");
   });
 
   test("GIVEN every written example WHEN checked against the definitions THEN each names real options", async () => {

@@ -18,6 +18,7 @@ import {
 } from "./model.js";
 import { nameKey, type People } from "./people.js";
 import { deriveBonusFromMcm } from "./wikiBonus.js";
+import type { WikiSeasonContext } from "./wikiContext.js";
 import {
   addMcmExits,
   addMcmOnlyWeeks,
@@ -32,16 +33,6 @@ import type { WikiPage } from "./wikipedia.js";
 import { buildWeek } from "./wikiWeek.js";
 
 export type { McmColumns } from "./wikiMcm.js";
-
-export interface WikiSeasonContext {
-  season: number;
-  page: WikiPage;
-  mcm: McmRow[];
-  episodes: Episode[] | null;
-  people: People;
-  pros: ProDirectory;
-  wikipedia: { url: string; revision: number | null; fetched: string | null } | null;
-}
 
 export interface WikiSeasonResult {
   file: SeasonInput;

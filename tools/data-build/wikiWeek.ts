@@ -3,6 +3,7 @@ import type { CoupleResolver } from "./couples.js";
 import { compact, isoDate, type WeekInput } from "./model.js";
 import { statedDanceOffBonus, statedWeekBonus } from "./wikiBonus.js";
 import { parseCoupleCell } from "./wikiCells.js";
+import type { WikiSeasonContext } from "./wikiContext.js";
 import { type DanceOffRow, danceOffPerformances, danceOffRow } from "./wikiDanceOffs.js";
 import {
   addRankedPerformances,
@@ -17,7 +18,6 @@ import {
 import { pageColumns, weekJudges } from "./wikiJudges.js";
 import type { WikiTable, WikiWeek } from "./wikipedia.js";
 import { judgesSaveVotes, recordImmunityInParagraphs, WeekResults } from "./wikiResults.js";
-import type { WikiSeasonContext } from "./wikiSeason.js";
 import { columnsOf, type RowRef, readRows } from "./wikiTable.js";
 
 /** Weeks shown on the page that are not part of the competition proper. */

@@ -1,31 +1,39 @@
 import { EmbedBuilder } from "@discordjs/builders";
-import type { HelpEntry } from "../../lookups/help.js";
 import { colors } from "../../views/format.js";
-import { clip, type Field, limits, paginateFields } from "../../views/limits.js";
-import { clampPage, pageRow } from "../../views/pages.js";
+import { clip, fitLines, limits } from "../../views/limits.js";
 import type { View } from "../../views/view.js";
-import { helpIds } from "./ids.js";
+import type { HelpEntry } from "./entries.js";
 
-const helpId = (page: number) => helpIds.page.encode(page);
-
-function entryField(e: HelpEntry): Field {
-  const lines = [e.description, `Example: \`${e.example}\``];
-  if (e.needs) lines.push(`Needs the ${e.needs} permission.`);
-  return { name: clip(e.usage, limits.fieldName), value: clip(lines.join("\n"), limits.fieldValue) };
+/** What /help shows: the fans' commands grouped by what people do, and one line naming the moderators' commands. */
+export interface HelpPage {
+  groups: { title: string; entries: HelpEntry[] }[];
+  moderators: HelpEntry[];
 }
 
-export function helpView(entries: readonly HelpEntry[], page = 0): View {
-  const description =
-    "Every command I answer, with an example. Name options autocomplete as you type; buttons keep working.";
-  const pages = paginateFields(entries.map(entryField), description.length + 80, 12);
-  const current = clampPage(page, pages.length);
+const line = (e: HelpEntry) => `\`${e.example}\` ${e.description}`;
+
+/** One page, no buttons: a fan scans the groups and copies an example. */
+export function helpView(page: HelpPage): View {
   const embed = new EmbedBuilder()
     .setColor(colors.info)
-    .setTitle("Mirrorball: what I can look up")
-    .setDescription(description)
-    .addFields(pages[current] ?? [])
-    .setFooter({
-      text: `${pages.length > 1 ? `Page ${current + 1}/${pages.length} · ` : ""}${entries.length} commands`,
+    .setTitle("Mirrorball: what you can do")
+    .setDescription(
+      "Every name autocompletes as you type and ignores case and accents (`xochitl`, `helio`). Buttons keep working.",
+    )
+    .addFields(
+      page.groups.map((g) => ({
+        name: clip(g.title, limits.fieldName),
+        value: fitLines(g.entries.map(line), limits.fieldValue),
+      })),
+    );
+  if (page.moderators.length > 0) {
+    const names = page.moderators.map((e) => `\`/${e.name}\``).join(" · ");
+    embed.addFields({
+      name: "🛠️ For moderators",
+      value: clip(`With Manage Server (or as a league's creator or a poll manager): ${names}.`, limits.fieldValue),
     });
-  return { embeds: [embed.toJSON()], components: pageRow(helpId, current, pages.length) };
+  }
+  const commands = page.groups.reduce((n, g) => n + g.entries.length, 0) + page.moderators.length;
+  embed.setFooter({ text: `${commands} commands · /help` });
+  return { embeds: [embed.toJSON()], components: [] };
 }

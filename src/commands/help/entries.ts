@@ -84,3 +84,35 @@ export function exampleProblems(example: string, definitions: readonly Definitio
   }
   return problems;
 }
+
+/** A group of /help: a title and the commands (or subcommands) in it, by name ("poll mirrorball"). */
+export interface HelpGroup {
+  title: string;
+  commands: readonly string[];
+}
+
+/**
+ * Sorts the entries into the groups, in the groups' order, and the moderators' commands into one list. Every entry
+ * must have its place: a command added without one is an error the tests see, not a line /help silently drops.
+ */
+export function groupEntries(
+  entries: readonly HelpEntry[],
+  groups: readonly HelpGroup[],
+  moderators: readonly string[],
+  unlisted: readonly string[] = [],
+): { groups: { title: string; entries: HelpEntry[] }[]; moderators: HelpEntry[] } {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const take = (name: string): HelpEntry => {
+    const entry = byName.get(name);
+    if (!entry) throw new Error(`/help names /${name}, which is not a registered command`);
+    byName.delete(name);
+    return entry;
+  };
+  const page = {
+    groups: groups.map((g) => ({ title: g.title, entries: g.commands.map(take) })),
+    moderators: moderators.map(take),
+  };
+  for (const name of unlisted) byName.delete(name);
+  if (byName.size > 0) throw new Error(`/help has no place for ${[...byName.keys()].map((n) => `/${n}`).join(", ")}`);
+  return page;
+}
