@@ -74,6 +74,53 @@ const configSchema = z.object({
       .transform((s) => s.toLowerCase())
       .optional(),
   ),
+  /** The MediaWiki Action API the season feed reads (the real English Wikipedia unless a test points elsewhere). */
+  WIKIPEDIA_API_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url("must be a MediaWiki API URL such as https://en.wikipedia.org/w/api.php")
+      .default("https://en.wikipedia.org/w/api.php"),
+  ),
+  /**
+   * How Wikimedia can reach whoever runs this bot (an e-mail address or a URL), sent in the feed's User-Agent as
+   * Wikimedia's User-Agent policy asks.
+   */
+  WIKIPEDIA_CONTACT: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  /** "off": the season feed never reads Wikipedia. */
+  LIVE_FEED: z.preprocess(
+    (v) => (typeof v === "string" ? emptyAsUndefined(v.toLowerCase()) : v),
+    z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  ),
+  /** "review": the owners approve each change the feed finds; "auto": it is applied unless it looks wrong. */
+  LIVE_UPDATES: z.preprocess(
+    (v) => (typeof v === "string" ? emptyAsUndefined(v.toLowerCase()) : v),
+    z.enum(["review", "auto"], { error: 'must be "review" or "auto"' }).default("review"),
+  ),
+  /**
+   * Article titles for seasons whose page was renamed, as `season=Title` pairs separated by `;`; every other season's
+   * title is derived ("Dancing with the Stars (American TV series) season N").
+   */
+  WIKIPEDIA_TITLES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default("")
+      .transform((s, ctx) => {
+        const titles = new Map<number, string>();
+        for (const pair of s
+          .split(";")
+          .map((p) => p.trim())
+          .filter(Boolean)) {
+          const m = /^(\d{1,3})\s*=\s*(.+)$/.exec(pair);
+          if (!m?.[1] || !m[2]) {
+            ctx.addIssue({ code: "custom", message: `must be season=Title pairs separated by ";" (got "${pair}")` });
+            return z.NEVER;
+          }
+          titles.set(Number(m[1]), m[2].trim());
+        }
+        return titles;
+      }),
+  ),
 });
 
 /** The modes that only make sense together, each refused with one line that says what to set. */
