@@ -47,10 +47,16 @@ export interface ArticleWeek {
   placements: { couple: string; placement: number }[];
   /** From the Episodes table: the first episode whose title is the week's theme; null when none matches. */
   airDate: string | null;
+  /** True when any Result cell of the week says something ("Safe" included): the results are in. */
+  resultsStated: boolean;
+  /** Score cells whose stated total is not the sum of their marks ("Amber & Pasha: 25 (8, 8, 8)"). */
+  badTotals: string[];
 }
 
 export interface Article {
   weeks: ArticleWeek[];
+  /** The celebrities of the Couples table, as written there. */
+  cast: string[];
   /** Notability by `nameKey` of the celebrity, from the Couples table. */
   notability: Map<string, string>;
 }
@@ -74,6 +80,7 @@ export function readArticle(text: string, cast: ArticleCast): Article {
   const episodes = episodeDates(text);
 
   const notability = new Map<string, string>();
+  const listed: string[] = [];
   const couplesTable = sections
     .find((s) => s.title() === "Couples")
     ?.tables()[0]
@@ -81,6 +88,7 @@ export function readArticle(text: string, cast: ArticleCast): Article {
   for (const r of couplesTable ?? []) {
     const celebrity = cleanText(r.Celebrity?.text ?? "");
     const note = cleanText(r.Notability?.text ?? "");
+    if (celebrity) listed.push(celebrity);
     if (celebrity && note) notability.set(nameKey(celebrity), note);
   }
 
@@ -102,6 +110,8 @@ export function readArticle(text: string, cast: ArticleCast): Article {
       notes: prose,
       results: [],
       placements: [],
+      resultsStated: false,
+      badTotals: [],
       airDate: theme ? (episodes.find((e) => titleMatches(e.title, theme))?.airDate ?? null) : null,
     };
     const semifinal = /semi-final/i.test(section.title());
@@ -116,7 +126,7 @@ export function readArticle(text: string, cast: ArticleCast): Article {
     }
     weeks.push(parsed);
   }
-  return { weeks, notability };
+  return { weeks, cast: listed, notability };
 }
 
 interface TableContext {
@@ -153,6 +163,12 @@ function readTable(rows: Row[], week: ArticleWeek, ctx: TableContext): void {
       continue;
     }
     const scores = parseScores(scoresText, week.judges.length);
+    const stated = /^(\d+(?:\.\d+)?)\s*\(/.exec(scoresText)?.[1];
+    if (stated !== undefined && scores && scores.every((v) => v !== null)) {
+      const sum = scores.reduce<number>((t, v) => t + (v ?? 0), 0);
+      if (Math.abs(sum - Number(stated)) > 1e-9) week.badTotals.push(`${label}: ${scoresText}`);
+    }
+    if (cleanText(row.Result?.text ?? "")) week.resultsStated = true;
     const music = parseMusic(row);
     const extra = Object.entries(row)
       .filter(([k]) => !/^(Couple|Scores|Dance|Result|Judge)$/.test(k) && !/music$/i.test(k) && k !== "Music")
