@@ -342,7 +342,7 @@ function episodeDates(text: string): { title: string; airDate: string }[] {
     const date = /\|\s*OriginalAirDate\s*=\s*\{\{Start date\|(\d{4})\|(\d{1,2})\|(\d{1,2})/i.exec(block);
     if (!title || !date?.[1] || !date[2] || !date[3]) continue;
     found.push({
-      title: cleanText(title.replace(/''+/g, "").replace(/<ref[^]*$/, "")),
+      title: cleanText(title.replace(/''+/g, "").replace(/<ref[\s\S]*$/, "")),
       airDate: `${date[1]}-${date[2].padStart(2, "0")}-${date[3].padStart(2, "0")}`,
     });
   }

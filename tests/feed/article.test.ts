@@ -128,7 +128,7 @@ describe("the article reader (src/feed/article.ts)", () => {
     ["an aired score removed", (t: string) => t.replace("| 21 (7, 7, 7)", "| "), /would be removed/],
     [
       "a couple who vanishes",
-      (t: string) => t.replace(/\|-\n! scope="row"\| \{\{sortname\|Jenna\|Dewan[^]*?(?=\n\|-)/, ""),
+      (t: string) => t.replace(/\|-\n! scope="row"\| \{\{sortname\|Jenna\|Dewan[\s\S]*?(?=\n\|-)/, ""),
       /Jenna Dewan & Val Chmerkovskiy are missing/,
     ],
   ] as [string, (t: string) => string, RegExp][])(

@@ -4,9 +4,9 @@
  * without per-dance scores (S31 weeks 7+) come from MCM; air dates and fallback themes from the episode table.
  * A week is assembled in wikiWeek.ts; this file does the season: weeks in order, MCM fill-ins, couples, sources.
  */
-import { type CastCouple, CoupleResolver, type ProDirectory } from "./couples.js";
+import { type CastCouple, CoupleResolver } from "./couples.js";
 import { assignEpisodes, type Episode } from "./episodes.js";
-import { type McmRow, mcmExitWeek, mcmHometown } from "./mcm.js";
+import { mcmExitWeek, mcmHometown } from "./mcm.js";
 import {
   type CoupleInput,
   compact,
@@ -16,7 +16,7 @@ import {
   type SourceInput,
   type WeekInput,
 } from "./model.js";
-import { nameKey, type People } from "./people.js";
+import { nameKey } from "./people.js";
 import { deriveBonusFromMcm } from "./wikiBonus.js";
 import type { WikiSeasonContext } from "./wikiContext.js";
 import {
