@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,3 +17,9 @@ export const projectRoot: string = (() => {
 })();
 
 export const projectPath = (...parts: string[]): string => join(projectRoot, ...parts);
+
+/** The version in package.json, as the User-Agent the season feed sends to Wikipedia says it. */
+export function packageVersion(): string {
+  const { version } = JSON.parse(readFileSync(projectPath("package.json"), "utf8")) as { version?: string };
+  return version ?? "0.0.0";
+}

@@ -50,6 +50,8 @@ export interface ChangeRequest {
   expectRevision?: number;
   /** The dry run this change applies: taken in the same transaction, so it is used once and kept if the change fails. */
   pendingImportId?: string;
+  /** Where the change came from, first in the audit entry ("From Wikipedia revision …: link"). */
+  source?: string;
 }
 
 /** How a problem list reads to an owner: what to fix, nothing changed. */
@@ -87,6 +89,7 @@ export async function changeSeason(db: Database, request: ChangeRequest): Promis
       );
     }
     if (before && changes.length === 0) throw new UserError("That is already recorded exactly so; nothing changed.");
+    if (request.source) changes.unshift(request.source);
 
     const loaded = !isDraft(document);
     if (loaded) {
