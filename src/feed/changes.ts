@@ -60,7 +60,7 @@ function mergeWeek(week: SeasonFileWeek, a: ArticleWeek, panel: readonly string[
   const dances = a.performances as SeasonFilePerformance[];
   if (scored.length > 0 && scored.some((p) => p.scores)) {
     if (!sameDances(week.performances, dances) || toCome) {
-      next = { ...next, performances: dances, judges: a.judges };
+      next = { ...next, performances: keepNotes(week.performances, dances), judges: a.judges };
       const guests = a.judges.filter((j) => !panel.includes(j));
       if (guests.length > 0) next.guestJudges = guests;
       else delete next.guestJudges;
@@ -102,6 +102,16 @@ function applyResults(couples: SeasonFile["couples"], a: ArticleWeek): void {
     c.result = PLACE_NAMES[p.placement] ?? `Place ${p.placement}`;
     c.exitWeek = null;
   }
+}
+
+/** A dance the article names again keeps the note it had ("Night 1 (Men)") when the article gives it none. */
+function keepNotes(before: readonly SeasonFilePerformance[], after: SeasonFilePerformance[]): SeasonFilePerformance[] {
+  const same = (p: SeasonFilePerformance) => JSON.stringify([p.round, p.couples, p.style, p.song]);
+  return after.map((p) => {
+    if (p.note !== undefined) return p;
+    const note = before.find((q) => same(q) === same(p))?.note;
+    return note === undefined ? p : { ...p, note };
+  });
 }
 
 const substance = (p: SeasonFilePerformance) =>

@@ -90,6 +90,17 @@ describe("the article reader (src/feed/article.ts)", () => {
     expect(holdReasons(season, next, article)).toEqual([]);
   });
 
+  test("GIVEN a revision that corrects one mark WHEN merged THEN the change is that one line, the night's notes kept, nothing held", () => {
+    const season = shipped(35);
+    const article = readArticle(season35Article.replace("| 21 (7, 7, 7)", "| 22 (8, 7, 7)"), season);
+    const next = valid(mergeArticle(season, article));
+    expect(describeChanges(season, next)).toEqual([
+      'week 1: scores of Harry Shum Jr. · regular · Cha-cha-cha · "Let\'s Groove" (7 · 7 · 7) → (8 · 7 · 7)',
+    ]);
+    expect(next.weeks[0]?.performances[0]?.note).toBe("Night 1 (Men), 2026-09-15");
+    expect(holdReasons(season, next, article)).toEqual([]);
+  });
+
   test("GIVEN season 34 replayed revision by revision from its premiere WHEN each cut is merged THEN every dance, mark, result and placement ends as data/ has them", () => {
     const full = shipped(34);
     let season = atPremiere(full);
