@@ -8,7 +8,7 @@
  *   discord/                             discord.js adapters: replies, messages, DMs, the calendar, registration
  *   context.ts                           the shape of what every handler gets (the domain's services)
  *   views/                               what several features draw with: View, format, limits, pages, charts
- *   domain: admin/ leagues/ polls/ reminders/ lookups/ exports/ jobs/ seed/ seasons/ standings/ text/
+ *   domain: admin/ feed/ leagues/ polls/ reminders/ lookups/ exports/ jobs/ seed/ seasons/ standings/ text/
  *   db/                                  schema and SQL
  *   data/                                the season file format and its reader
  *   config.ts, errors.ts, logger.ts, paths.ts   the foundation every layer may use
@@ -17,7 +17,7 @@
  * others) and plants one violation of each rule below to show it is caught.
  * @type {import('dependency-cruiser').IConfiguration}
  */
-const domain = "(admin|leagues|polls|reminders|lookups|exports|jobs|seed|seasons|standings|text)";
+const domain = "(admin|feed|leagues|polls|reminders|lookups|exports|jobs|seed|seasons|standings|text)";
 const top = "(index|bot)\\.ts$|cli/";
 const edges = "(events|http)/";
 
