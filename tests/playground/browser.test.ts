@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { ids, type Playground, startPlayground } from "../../tools/playground/index.js";
 import { silentLogger } from "../support/bot.js";
-import { artifactsDir, launchChromium, screenshot } from "./chromium.js";
+import { artifactsDir, browserTestsSkipped, launchChromium, screenshot, skippedBrowserTestsLine } from "./chromium.js";
 import { playgroundDatabase } from "./database.js";
+
+// Outside CI, a machine without Chromium skips this file, and says so once.
+if (browserTestsSkipped) process.stderr.write(`${skippedBrowserTestsLine}\n`);
+const inChromium = describe.skipIf(browserTestsSkipped);
 
 // The whole playground in a real browser: the page, the real bot, the local Discord and a seeded database.
 let database: DatabaseHandle;
@@ -74,7 +78,7 @@ const imageWidth = (locator: Locator) => () =>
 const byTitle = (tab: Page, title: string | RegExp) =>
   tab.locator("article.message").filter({ has: tab.locator(".embed-title", { hasText: title }) });
 
-describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 }, () => {
+inChromium(`the playground in Chromium (embedded database)`, { timeout: 120_000 }, () => {
   test("GIVEN the page WHEN / is typed THEN the commands the bot registered are listed, with descriptions", async () => {
     await page.click("#composer-input");
     await page.keyboard.type("/");
@@ -328,7 +332,7 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
   });
 });
 
-describe("the composer's reading of a typed line (in the page)", { timeout: 120_000 }, () => {
+inChromium("the composer's reading of a typed line (in the page)", { timeout: 120_000 }, () => {
   test("GIVEN lines as typed WHEN read against the registered commands THEN values keep their spaces and the checks are Discord's", async () => {
     const commands = playground.session.discord.visibleCommands(ids.fans, ids.morgan);
     const read = (await page.evaluate(`(async () => {
