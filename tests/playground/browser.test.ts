@@ -12,6 +12,12 @@ import { playgroundDatabase } from "./database.js";
 if (browserTestsSkipped) process.stderr.write(`${skippedBrowserTestsLine}\n`);
 const inChromium = describe.skipIf(browserTestsSkipped);
 
+/**
+ * The playground's clock (and the browser's) starts here, whenever the suite runs: Wednesday 9 December 2026, 17:00
+ * UTC (noon in New York). Fast-forwards and the weekly schedule below then land on the same days and hours every run.
+ */
+const startsAt = new Date("2026-12-09T17:00:00Z");
+
 // The whole playground in a real browser: the page, the real bot, the local Discord and a seeded database.
 let database: DatabaseHandle;
 let playground: Playground;
@@ -22,9 +28,17 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   database = await playgroundDatabase();
-  playground = await startPlayground({ logger: silentLogger, port: 0, database, env: { LOG_LEVEL: "silent" } });
+  playground = await startPlayground({
+    logger: silentLogger,
+    port: 0,
+    database,
+    env: { LOG_LEVEL: "silent" },
+    clockStartsAt: startsAt,
+  });
   // The viewer's own zone: <t:…> timestamps are shown in it.
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: "America/New_York" });
+  // The page reads times on the browser's clock (plus the fast-forward): it runs on the playground's from here on.
+  await context.clock.install({ time: playground.clock.now().getTime() });
   page = await open("Ava");
 }, 180_000);
 
@@ -239,7 +253,9 @@ inChromium(`the playground in Chromium (embedded database)`, { timeout: 120_000 
     await reply.waitFor({ timeout: 60_000 });
     // The channel is a mention, shown by name.
     expect(await reply.textContent()).toContain("Weekly polls in #show-night: every Tuesday at 20:00 (UTC)");
-    await eventually(text(page.locator("#clock-next"))).toContain("Next: the weekly polls are posted");
+    // Wednesday afternoon (the clock started on Wednesday, moved on two hours above): no poll is open, and the polls of
+    // Tuesday's show go up 24 hours before it, on Monday at 20:00 UTC, 3 pm in New York.
+    await eventually(text(page.locator("#clock-next"))).toBe("Next: the weekly polls are posted, Mon 3:00 PM");
     await screenshot(page, "10-poll-schedule");
   });
 
