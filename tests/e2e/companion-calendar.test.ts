@@ -1,4 +1,5 @@
 import { PermissionFlagsBits } from "discord.js";
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { predictionPoll } from "../../src/polls/prediction.js";
 import { whereToWatch } from "../../src/reminders/calendar.js";
@@ -66,9 +67,11 @@ const events = () =>
     .list(t.guild.id)
     .sort((a, b) => a.scheduled_start_time.localeCompare(b.scheduled_start_time));
 const eventLog = (action: string) => t.discord.scheduledEvents.log.filter((e) => e.action === action);
-/** 8 pm in New York on a date, as an ISO instant (the dates here are in December: UTC-5). */
+/** An hour in New York on a date, as an ISO instant: UTC-5 or UTC-4 (daylight time), as that date has it. */
 const newYork = (date: string, hour: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + (hour + 5) * 3_600_000).toISOString();
+  DateTime.fromISO(`${date}T${String(hour).padStart(2, "0")}:00`, { zone: "America/New_York" })
+    .toUTC()
+    .toISO();
 
 describe(`episodes on the server's calendar through the local Discord (${engine})`, () => {
   test("GIVEN Manage Events and a weekly schedule WHEN the calendar job runs (in two processes) THEN each upcoming episode is an external event once; a new air time moves them; unscheduling deletes them", async () => {

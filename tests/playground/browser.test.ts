@@ -5,8 +5,18 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { ids, type Playground, startPlayground } from "../../tools/playground/index.js";
 import { silentLogger } from "../support/bot.js";
-import { artifactsDir, launchChromium, screenshot } from "./chromium.js";
+import { artifactsDir, browserTestsSkipped, launchChromium, screenshot, skippedBrowserTestsLine } from "./chromium.js";
 import { playgroundDatabase } from "./database.js";
+
+// Outside CI, a machine without Chromium skips this file, and says so once.
+if (browserTestsSkipped) process.stderr.write(`${skippedBrowserTestsLine}\n`);
+const inChromium = describe.skipIf(browserTestsSkipped);
+
+/**
+ * The playground's clock (and the browser's) starts here, whenever the suite runs: Wednesday 9 December 2026, 17:00
+ * UTC (noon in New York). Fast-forwards and the weekly schedule below then land on the same days and hours every run.
+ */
+const startsAt = new Date("2026-12-09T17:00:00Z");
 
 // The whole playground in a real browser: the page, the real bot, the local Discord and a seeded database.
 let database: DatabaseHandle;
@@ -18,9 +28,17 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   database = await playgroundDatabase();
-  playground = await startPlayground({ logger: silentLogger, port: 0, database, env: { LOG_LEVEL: "silent" } });
+  playground = await startPlayground({
+    logger: silentLogger,
+    port: 0,
+    database,
+    env: { LOG_LEVEL: "silent" },
+    clockStartsAt: startsAt,
+  });
   // The viewer's own zone: <t:…> timestamps are shown in it.
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: "America/New_York" });
+  // The page reads times on the browser's clock (plus the fast-forward): it runs on the playground's from here on.
+  await context.clock.install({ time: playground.clock.now().getTime() });
   page = await open("Ava");
 }, 180_000);
 
@@ -74,7 +92,7 @@ const imageWidth = (locator: Locator) => () =>
 const byTitle = (tab: Page, title: string | RegExp) =>
   tab.locator("article.message").filter({ has: tab.locator(".embed-title", { hasText: title }) });
 
-describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 }, () => {
+inChromium(`the playground in Chromium (embedded database)`, { timeout: 120_000 }, () => {
   test("GIVEN the page WHEN / is typed THEN the commands the bot registered are listed, with descriptions", async () => {
     await page.click("#composer-input");
     await page.keyboard.type("/");
@@ -235,7 +253,9 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
     await reply.waitFor({ timeout: 60_000 });
     // The channel is a mention, shown by name.
     expect(await reply.textContent()).toContain("Weekly polls in #show-night: every Tuesday at 20:00 (UTC)");
-    await eventually(text(page.locator("#clock-next"))).toContain("Next: the weekly polls are posted");
+    // Wednesday afternoon (the clock started on Wednesday, moved on two hours above): no poll is open, and the polls of
+    // Tuesday's show go up 24 hours before it, on Monday at 20:00 UTC, 3 pm in New York.
+    await eventually(text(page.locator("#clock-next"))).toBe("Next: the weekly polls are posted, Mon 3:00 PM");
     await screenshot(page, "10-poll-schedule");
   });
 
@@ -328,7 +348,7 @@ describe(`the playground in Chromium (embedded database)`, { timeout: 120_000 },
   });
 });
 
-describe("the composer's reading of a typed line (in the page)", { timeout: 120_000 }, () => {
+inChromium("the composer's reading of a typed line (in the page)", { timeout: 120_000 }, () => {
   test("GIVEN lines as typed WHEN read against the registered commands THEN values keep their spaces and the checks are Discord's", async () => {
     const commands = playground.session.discord.visibleCommands(ids.fans, ids.morgan);
     const read = (await page.evaluate(`(async () => {

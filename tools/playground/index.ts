@@ -17,6 +17,12 @@ export interface PlaygroundOptions {
   discord?: LocalDiscordOptions;
   /** A database to use instead of DATABASE_URL / PGLITE_DIR (tests). */
   database?: { db: Database; kind: "pglite" | "postgres" };
+  /**
+   * Start the clock at this instant instead of now (tests that must pass whenever they run). The page shows times on
+   * the browser's own clock plus the fast-forward, so the browser's clock must start there too (Playwright's
+   * clock.install).
+   */
+  clockStartsAt?: Date;
 }
 
 export interface Playground {
@@ -28,7 +34,7 @@ export interface Playground {
 
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   // Installed first, so the local Discord, the bot and the embedded database all run on the clock the page moves.
-  const time = FastForwardClock.install();
+  const time = FastForwardClock.install({ startsAt: options.clockStartsAt });
   let session: Session;
   try {
     session = await startSession({
