@@ -1,5 +1,6 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from "discord.js";
 import { LiveSync } from "./admin/live.js";
+import { feedBoard } from "./commands/admin/feedBoard.js";
 import { nightPoster } from "./commands/leaderboard/nightPost.js";
 import { leagueBoard } from "./commands/league/board.js";
 import { pollBoard } from "./commands/poll/board.js";
@@ -15,15 +16,19 @@ import { loadCommands } from "./discord/loadCommands.js";
 import { channelMessenger } from "./discord/messenger.js";
 import { interactionCreate } from "./events/interactionCreate.js";
 import { ready } from "./events/ready.js";
+import { SeasonFeed } from "./feed/job.js";
+import { MediaWikiClient, userAgent } from "./feed/mediawiki.js";
 import { type InteractionsServer, serveInteractions } from "./http/server.js";
 import { loginWithoutGateway } from "./http/worker.js";
 import { JobRunner, safetyNetMs } from "./jobs/runner.js";
 import { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
 import { buildIndexes } from "./lookups/indexes.js";
+import { packageVersion } from "./paths.js";
 import { pollJobs } from "./polls/jobs.js";
 import { PollService } from "./polls/service.js";
 import { companionJobs } from "./reminders/jobs.js";
+import type { Messenger } from "./views/view.js";
 
 export interface Bot {
   client: Client<true>;
@@ -86,6 +91,31 @@ export function clientOptions(config: Pick<Config, "DISCORD_API_URL" | "SHARD_CO
   };
 }
 
+/**
+ * The season feed, when it is on and has somewhere to go: `review` needs the owners' channel (ADMIN_CHANNEL_ID),
+ * `auto` applies by itself (and still posts what it holds, when there is a channel).
+ */
+function seasonFeed(
+  config: Config,
+  db: Database,
+  edges: { messenger: Messenger; live: LiveSync; logger: Logger },
+): SeasonFeed | undefined {
+  if (config.LIVE_FEED === "off") return undefined;
+  if (config.LIVE_UPDATES === "review" && !config.ADMIN_CHANNEL_ID) {
+    edges.logger.info("season feed off: set ADMIN_CHANNEL_ID (the owners' channel) to review Wikipedia's changes");
+    return undefined;
+  }
+  const client = new MediaWikiClient({
+    apiUrl: config.WIKIPEDIA_API_URL,
+    userAgent: userAgent(packageVersion(), config.WIKIPEDIA_CONTACT),
+  });
+  return new SeasonFeed(db, client, feedBoard(edges.messenger, config.ADMIN_CHANNEL_ID), edges.live, edges.logger, {
+    mode: config.LIVE_UPDATES,
+    apiUrl: config.WIKIPEDIA_API_URL,
+    titles: config.WIKIPEDIA_TITLES,
+  });
+}
+
 /** Builds the context, wires the events and logs in; resolves once the bot is connected and its commands registered. */
 export async function startBot(options: { config: Config; db: Database; token: string; logger: Logger }): Promise<Bot> {
   const { config, db, logger } = options;
@@ -101,8 +131,12 @@ export async function startBot(options: { config: Config; db: Database; token: s
     { dms: reminderDms(directMessenger(client)), pingRole: rolePinger(messenger), calendar: episodeCalendar(client) },
     logger,
   );
-  const jobs = new JobRunner([...pollJobs(db, polls, logger), ...live.jobs(), ...leagues.jobs(), ...companion], logger);
-  const ctx: BotContext = { db, config, logger, polls, live, leagues, ...indexes };
+  const feed = seasonFeed(config, db, { messenger, live, logger });
+  const jobs = new JobRunner(
+    [...pollJobs(db, polls, logger), ...live.jobs(), ...leagues.jobs(), ...companion, ...(feed ? [feed.job()] : [])],
+    logger,
+  );
+  const ctx: BotContext = { db, config, logger, polls, live, leagues, feed, ...indexes };
 
   const onReady = ready(commands, ctx);
   const connected = new Promise<void>((resolve) => {

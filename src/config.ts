@@ -23,6 +23,8 @@ const configSchema = z.object({
   DEV_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
   /** The one server where the bot owners' /admin commands are registered and accepted. */
   ADMIN_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  /** The owners' channel (in ADMIN_GUILD_ID) where the season feed posts what Wikipedia changed, to Apply or Skip. */
+  ADMIN_CHANNEL_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z

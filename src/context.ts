@@ -5,6 +5,7 @@
 import type { LiveSync } from "./admin/live.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import type { SeasonFeed } from "./feed/job.js";
 import type { LeagueRuntime } from "./leagues/runtime.js";
 import type { Logger } from "./logger.js";
 import type { LookupIndexes } from "./lookups/indexes.js";
@@ -20,4 +21,6 @@ export interface BotContext extends LookupIndexes {
   live: LiveSync;
   /** League messages and the league clock. */
   leagues: LeagueRuntime;
+  /** The season's Wikipedia article: its change sets to apply or skip; undefined when the feed is off. */
+  feed: SeasonFeed | undefined;
 }

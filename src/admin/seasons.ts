@@ -52,6 +52,11 @@ export interface ChangeRequest {
   pendingImportId?: string;
   /** Where the change came from, first in the audit entry ("From Wikipedia revision …: link"). */
   source?: string;
+  /**
+   * Taken in the change's own transaction before anything else (a waiting change set marked applied): false refuses
+   * the change with `refused`, so a change someone else already applied or skipped is never applied twice.
+   */
+  take?: { run(tx: Database): Promise<boolean>; refused: string };
 }
 
 /** How a problem list reads to an owner: what to fix, nothing changed. */
@@ -69,6 +74,7 @@ export async function changeSeason(db: Database, request: ChangeRequest): Promis
     if (request.pendingImportId !== undefined && !(await takePendingImport(tx, request.pendingImportId))) {
       throw new UserError("That import was already applied or cancelled.");
     }
+    if (request.take && !(await request.take.run(tx))) throw new UserError(request.take.refused);
     const current = await currentSeason(tx, request.season, { lock: true });
     if (request.expectRevision !== undefined && (current?.revision ?? 0) !== request.expectRevision) {
       throw new UserError(

@@ -5,7 +5,7 @@
  * revision), so the feed can do nothing an owner could not.
  */
 import { describeChanges } from "../admin/changes.js";
-import { type ChangeOutcome, changeSeason, currentSeason } from "../admin/seasons.js";
+import { type ChangeOutcome, type ChangeRequest, changeSeason, currentSeason } from "../admin/seasons.js";
 import type { SeasonFile } from "../data/seasonFile.js";
 import type { Database } from "../db/client.js";
 import { getBotState, setBotState } from "../db/queries/botState.js";
@@ -106,8 +106,16 @@ export async function checkArticle(
   }
 }
 
-/** Applies a change set through the owners' path, audited with the revision; refused if the season moved since. */
-export function applyFeedChange(db: Database, change: FeedChange, userId: string): Promise<ChangeOutcome> {
+/**
+ * Applies a change set through the owners' path, audited with the revision; refused if the season moved since, or
+ * when `take` (run in the change's own transaction) says someone else decided it already.
+ */
+export function applyFeedChange(
+  db: Database,
+  change: Pick<FeedChange, "season" | "revid" | "link" | "baseRevision" | "document">,
+  userId: string,
+  take?: ChangeRequest["take"],
+): Promise<ChangeOutcome> {
   return changeSeason(db, {
     season: change.season,
     userId,
@@ -115,5 +123,6 @@ export function applyFeedChange(db: Database, change: FeedChange, userId: string
     source: `From Wikipedia revision ${change.revid}: ${change.link}`,
     expectRevision: change.baseRevision,
     edit: () => change.document,
+    ...(take ? { take } : {}),
   });
 }

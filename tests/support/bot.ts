@@ -64,7 +64,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     DISCORD_API_URL: discord.apiUrl,
     DEV_GUILD_ID: options.globalCommands ? "" : guild.id,
     LOG_LEVEL: "silent",
-    ...(adminGuild ? { ADMIN_GUILD_ID: adminGuild.id } : {}),
+    ...(adminGuild ? { ADMIN_GUILD_ID: adminGuild.id, ADMIN_CHANNEL_ID: adminGuild.defaultChannelId } : {}),
+    // Tests never reach Wikipedia: a test of the season feed turns it on with WIKIPEDIA_API_URL at tools/mediawiki.
+    LIVE_FEED: "off",
     ...(transport === "http" ? { INTERACTIONS_PORT: "0", DISCORD_PUBLIC_KEY: discord.publicKey } : {}),
     ...(transport === "http" && database.url ? { GATEWAY: "off", DATABASE_URL: database.url } : {}),
     ...options.env,

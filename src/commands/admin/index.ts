@@ -9,6 +9,7 @@ import { couple } from "./couple.js";
 import { dance, danceForm } from "./dance.js";
 import { eliminate } from "./eliminate.js";
 import { exportFile } from "./export.js";
+import { feedButton } from "./feed.js";
 import { finale } from "./finale.js";
 import { adminIds } from "./ids.js";
 import { importButton, importFile } from "./import.js";
@@ -164,7 +165,10 @@ export default {
 
   autocomplete: adminAutocomplete,
   componentPrefix: "adm",
-  onComponent: importButton,
+  async onComponent(interaction, ctx) {
+    if (await feedButton(interaction, ctx)) return;
+    await importButton(interaction, ctx);
+  },
   async onModal(interaction, ctx) {
     const seasonDetails = adminIds.seasonForm.decode(interaction.customId);
     if (seasonDetails) return seasonForm(interaction, ctx, ...seasonDetails);

@@ -1,4 +1,15 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import type { SeasonFile } from "../../data/seasonFile.js";
 
 /**
@@ -50,3 +61,33 @@ export const pendingImports = pgTable("pending_imports", {
   createdBy: text("created_by").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * What a revision of a season's Wikipedia article would change (the season feed), waiting for an owner's Apply or
+ * Skip, or applied by itself in `auto`. One row per revision that brought news; a newer revision supersedes the
+ * waiting one, and applying takes the row in the change's own transaction, so it is applied once.
+ */
+export const feedChanges = pgTable(
+  "feed_changes",
+  {
+    id: serial("id").primaryKey(),
+    franchise: text("franchise").notNull().default("dwts-us"),
+    season: integer("season").notNull(),
+    revid: bigint("revid", { mode: "number" }).notNull(),
+    link: text("link").notNull(),
+    /** The season's recorded revision the change was read against; a change in between makes it stale. */
+    baseRevision: integer("base_revision").notNull(),
+    document: jsonb("document").$type<SeasonFile>().notNull(),
+    changes: jsonb("changes").$type<string[]>().notNull(),
+    /** Why it must wait for an owner even in `auto` (vandalism, a mistake); empty when nothing looks wrong. */
+    holds: jsonb("holds").$type<string[]>().notNull().default([]),
+    /** "pending", "applied", "skipped" or "superseded". */
+    status: text("status").notNull().default("pending"),
+    /** The review message in the owners' channel. */
+    messageId: text("message_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: text("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [index("feed_changes_season").on(t.franchise, t.season, t.status)],
+);
