@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, like, notInArray, sql } from "drizzle-orm";
 import { type LoadedSeasonFile, readSeasonFiles } from "../data/loadSeasonFiles.js";
 import type { SeasonFile } from "../data/seasonFile.js";
 import type { Database } from "../db/client.js";
@@ -37,7 +37,7 @@ export async function seedSeasons(db: Database, options: SeedOptions = {}): Prom
   const report: SeedReport = { loaded: [], unchanged: [], live: [] };
   for (const file of files) {
     const { franchise, season } = file.season;
-    const key = `seed:${franchise}:${season}`;
+    const key = seedKey(franchise, season);
     const outcome = await db.transaction(async (tx) => {
       await lockSeason(tx, franchise, season);
       if (!options.live && (await isLive(tx, franchise, season))) return "live";
@@ -55,6 +55,21 @@ export async function seedSeasons(db: Database, options: SeedOptions = {}): Prom
   // Lookups remember season data (src/seasons/store.ts): what was just loaded replaces it in this process.
   if (report.loaded.length > 0) forgetSeasons(db);
   return report;
+}
+
+/** The bot_state key holding the content hash of the file last loaded for a season. */
+export const seedKey = (franchise: string, season: number): string => `seed:${franchise}:${season}`;
+
+/**
+ * The content hash of every season's last loaded file, mapped to its season's key: a file whose hash is here is
+ * loaded already (the same content is the same season), without reading past its bytes.
+ */
+export async function loadedHashes(db: Database): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ key: t.botState.key, value: t.botState.value })
+    .from(t.botState)
+    .where(like(t.botState.key, "seed:%"));
+  return new Map(rows.map((r) => [r.value, r.key]));
 }
 
 async function isLive(tx: Tx, franchise: string, season: number): Promise<boolean> {
