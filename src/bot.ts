@@ -108,6 +108,7 @@ function seasonFeed(
   const client = new MediaWikiClient({
     apiUrl: config.WIKIPEDIA_API_URL,
     userAgent: userAgent(packageVersion(), config.WIKIPEDIA_CONTACT),
+    timeoutMs: config.WIKIPEDIA_TIMEOUT_MS,
   });
   return new SeasonFeed(db, client, feedBoard(edges.messenger, config.ADMIN_CHANNEL_ID), edges.live, edges.logger, {
     mode: config.LIVE_UPDATES,

@@ -88,6 +88,11 @@ const configSchema = z.object({
    * Wikimedia's User-Agent policy asks.
    */
   WIKIPEDIA_CONTACT: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  /** How long the season feed waits for one answer from Wikipedia before it gives up and backs off. */
+  WIKIPEDIA_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int("must be a whole number of milliseconds").min(100).max(120_000).default(15_000),
+  ),
   /** "off": the season feed never reads Wikipedia. */
   LIVE_FEED: z.preprocess(
     (v) => (typeof v === "string" ? emptyAsUndefined(v.toLowerCase()) : v),

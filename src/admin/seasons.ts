@@ -57,6 +57,8 @@ export interface ChangeRequest {
    * the change with `refused`, so a change someone else already applied or skipped is never applied twice.
    */
   take?: { run(tx: Database): Promise<boolean>; refused: string };
+  /** What to say when `expectRevision` is stale (default: the import's sentence). */
+  stale?: string;
 }
 
 /** How a problem list reads to an owner: what to fix, nothing changed. */
@@ -78,7 +80,8 @@ export async function changeSeason(db: Database, request: ChangeRequest): Promis
     const current = await currentSeason(tx, request.season, { lock: true });
     if (request.expectRevision !== undefined && (current?.revision ?? 0) !== request.expectRevision) {
       throw new UserError(
-        `Season ${request.season} changed since this dry run (now revision ${current?.revision ?? 0}); run the import again to see the new differences.`,
+        request.stale ??
+          `Season ${request.season} changed since this dry run (now revision ${current?.revision ?? 0}); run the import again to see the new differences.`,
       );
     }
     const before = current?.document ?? null;

@@ -28,6 +28,7 @@ try {
   const client = new MediaWikiClient({
     apiUrl: config.WIKIPEDIA_API_URL,
     userAgent: userAgent(packageVersion(), config.WIKIPEDIA_CONTACT),
+    timeoutMs: config.WIKIPEDIA_TIMEOUT_MS,
   });
   const check = await checkArticle(database.db, client, {
     season,

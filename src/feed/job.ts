@@ -25,7 +25,7 @@ import type { Job } from "../jobs/runner.js";
 import type { Logger } from "../logger.js";
 import { articleTitle, type MediaWikiClient } from "./mediawiki.js";
 import { nextLook } from "./schedule.js";
-import { applyFeedChange, checkArticle, type FeedCheck, lastRevid, rememberRevid } from "./update.js";
+import { applyFeedChange, checkArticle, type FeedCheck, forgetRevid, lastRevid, rememberRevid } from "./update.js";
 
 /**
  * The owners' channel in Discord. The feed says what happened; the bot's implementation
@@ -129,6 +129,15 @@ export class SeasonFeed {
   async apply(id: number, userId: string): Promise<ChangeOutcome> {
     const row = await getFeedChange(this.db, id);
     if (!row) throw new UserError("That change is no longer known; the feed will show the article's next change.");
+    if (((await currentSeason(this.db, row.season))?.revision ?? 0) !== row.baseRevision) {
+      // Someone recorded something since it was read: read the article again rather than apply a stale document.
+      if (await decideFeedChange(this.db, { id, status: "superseded", userId })) {
+        await forgetRevid(this.db, row.season);
+        throw new UserError(
+          `Season ${row.season} changed since Wikipedia revision ${row.revid} was read, so this change is out of date: the feed reads the article again on its next look and shows what is left.`,
+        );
+      }
+    }
     const outcome = await applyFeedChange(this.db, row, userId, {
       run: async (tx) => (await decideFeedChange(tx, { id, status: "applied", userId })) !== null,
       refused: "That change was already applied, skipped, or replaced by a newer revision of the article.",

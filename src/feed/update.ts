@@ -78,6 +78,11 @@ export async function readRevision(
   };
 }
 
+/** Forgets the revision dealt with, so the next look reads the article again (a change set went stale). */
+export async function forgetRevid(db: Database, season: number): Promise<void> {
+  await setBotState(db, revidKey(season), "0");
+}
+
 /** Remembers the revision the feed has dealt with, so the next look skips it unless the article moves on. */
 export async function rememberRevid(db: Database, season: number, revid: number): Promise<void> {
   await setBotState(db, revidKey(season), String(revid));
@@ -122,6 +127,7 @@ export function applyFeedChange(
     action: "wikipedia",
     source: `From Wikipedia revision ${change.revid}: ${change.link}`,
     expectRevision: change.baseRevision,
+    stale: `Season ${change.season} changed since Wikipedia revision ${change.revid} was read, so this change is out of date: the feed reads the article again on its next look and shows what is left.`,
     edit: () => change.document,
     ...(take ? { take } : {}),
   });

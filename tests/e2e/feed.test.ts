@@ -31,7 +31,13 @@ beforeAll(async () => {
   wiki = await startMediaWiki();
   t = await startTestBot({
     adminGuild: true,
-    env: { BOT_OWNER_IDS: ownerId, LIVE_FEED: "on", LIVE_UPDATES: "review", WIKIPEDIA_API_URL: wiki.url },
+    env: {
+      BOT_OWNER_IDS: ownerId,
+      LIVE_FEED: "on",
+      LIVE_UPDATES: "review",
+      WIKIPEDIA_API_URL: wiki.url,
+      WIKIPEDIA_TIMEOUT_MS: "800",
+    },
   });
   if (!t.adminGuild || !t.bot.ctx.feed) throw new Error("no admin guild or no feed");
   adminGuild = t.adminGuild;
@@ -138,5 +144,38 @@ describe(`the season feed in the owners' channel (${engine})`, () => {
     expect(await harrysWeek1()).toEqual([8, 7, 7]);
     // The same revision is not read again.
     expect((await feed.look(35)).kind).toBe("unchanged");
+  });
+
+  test("GIVEN a change set read before an owner recorded something WHEN Apply is pressed THEN it is refused as out of date, and the next look reads the article again", async () => {
+    wiki.publish(title, article.replace(as.recorded, "| 24 (8, 8, 8)"));
+    expect((await feed.look(35)).kind).toBe("changes");
+    const posted = ownersChannel().at(-1);
+    if (!posted) throw new Error("nothing posted");
+    // Meanwhile an owner records a correction by hand (another week, so the article's change still stands).
+    const { editLiveSeason } = await import("../../src/admin/seasons.js");
+    await editLiveSeason(t.bot.ctx.db, {
+      season: 35,
+      userId: ownerId,
+      action: "season",
+      edit: (doc) => ({ ...doc, hosts: [...doc.hosts], trophy: "Len Goodman Mirrorball Trophy (2026)" }),
+    });
+    const press = await t.discord.click({ message: posted, customId: button(posted, "Apply"), user: owner });
+    await press.settled();
+    expect(replyOf(press)?.content).toMatch(/changed since Wikipedia revision \d+ was read/);
+    expect(await harrysWeek1()).toEqual([8, 7, 7]);
+    expect((await feed.look(35)).kind).toBe("changes");
+  });
+
+  // Last: the client backs off for a while after it.
+  test("GIVEN Wikipedia hanging WHEN the feed looks THEN fans' lookups are answered meanwhile, and the look gives up with a wait", async () => {
+    wiki.publish(title, article);
+    wiki.failNext("hang");
+    const looking = feed.look(35);
+    const board = await t.discord.slash({ name: "leaderboard", options: { season: 35, week: 1 }, user: fan });
+    await board.settled();
+    expect(replyOf(board)?.embeds?.[0]?.title).toMatch(/^Season 35 · Week 1/);
+    const check = await looking;
+    expect(check.kind).toBe("unavailable");
+    if (check.kind === "unavailable") expect(check.retryAfterMs).toBeGreaterThanOrEqual(30_000);
   });
 });

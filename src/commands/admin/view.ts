@@ -14,6 +14,9 @@ import { adminIds } from "./ids.js";
 
 const colour = 0xc9a227;
 
+/** An owner by mention; the release, the feed or a shell user (`cli:name`) by name. */
+const author = (userId: string) => (/^\d{17,20}$/.test(userId) ? `<@${userId}>` : `\`${userId}\``);
+
 /** What an owner's change did, for the owners' channel. */
 export function changeView(outcome: ChangeOutcome, headline: string): View {
   const notes = [
@@ -92,7 +95,7 @@ export function auditView(entries: AuditEntry[], season: number | null): View {
       `<t:${Math.floor(e.at.getTime() / 1000)}:f> · season ${e.season} r${e.revision} · ${e.action}`,
       limits.fieldName,
     ),
-    value: fitLines([`by <@${e.userId}>`, ...e.changes.slice(0, 6).map((c) => `• ${c}`)], 1000),
+    value: fitLines([`by ${author(e.userId)}`, ...e.changes.slice(0, 6).map((c) => `• ${c}`)], 1000),
   }));
   return { embeds: [{ title, fields, color: colour }], components: [] };
 }

@@ -62,7 +62,7 @@ export async function getFeedChange(db: Database, id: number): Promise<FeedChang
  */
 export async function decideFeedChange(
   db: Database,
-  input: { id: number; status: "applied" | "skipped"; userId: string },
+  input: { id: number; status: "applied" | "skipped" | "superseded"; userId: string },
 ): Promise<FeedChangeRow | null> {
   const [row] = await db
     .update(feedChanges)
