@@ -164,7 +164,7 @@ function readTable(rows: Row[], week: ArticleWeek, ctx: TableContext): void {
     }
     const scores = parseScores(scoresText, week.judges.length);
     const stated = /^(\d+(?:\.\d+)?)\s*\(/.exec(scoresText)?.[1];
-    if (stated !== undefined && scores && scores.every((v) => v !== null)) {
+    if (stated && scores?.every((v) => v !== null)) {
       const sum = scores.reduce<number>((t, v) => t + (v ?? 0), 0);
       if (Math.abs(sum - Number(stated)) > 1e-9) week.badTotals.push(`${label}: ${scoresText}`);
     }

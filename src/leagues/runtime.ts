@@ -10,6 +10,7 @@ import {
   deleteLeague,
   dueClocks,
   forgetScoredVersion,
+  getLeague,
   type LeagueRow,
   liveLeagues,
   moveLeagueMessage,
@@ -148,7 +149,15 @@ export class LeagueRuntime {
   private async followRecords(): Promise<void> {
     for (const league of await liveLeagues(this.db)) {
       await this.guarded(league.id, "following the live season", async () => {
-        if (await followLiveSeason(this.db, league)) await this.redraw(league.id);
+        // Several nights may have completed since the last run (the season feed applying a backlog): catch up, one
+        // week at a time, until the league waits (waivers open, or the season's records stop).
+        let row: LeagueRow | null = league;
+        let moved = false;
+        while (row && (await followLiveSeason(this.db, row))) {
+          moved = true;
+          row = await getLeague(this.db, league.id);
+        }
+        if (moved) await this.redraw(league.id);
       });
     }
     const version = await showDataVersion(this.db);

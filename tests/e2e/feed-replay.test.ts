@@ -14,6 +14,7 @@ import { airedCuts } from "../../tools/mediawiki/revisions.js";
 import { type LocalWikipedia, startMediaWiki } from "../../tools/mediawiki/server.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
+import { LeagueDriver, member, text, waitFor } from "./league-support.js";
 
 const ownerId = "900000000000000008";
 const owner = { id: ownerId, username: "owner" };
@@ -63,7 +64,7 @@ async function slash(
 }
 
 describe(`season 34 replayed through the season feed in review (${engine})`, () => {
-  test("GIVEN season 34 at its premiere and a week-2 elimination poll WHEN each revision is approved once in the owners' server THEN the season ends as data/ has it and the poll is scored", async () => {
+  test("GIVEN season 34 at its premiere and a week-2 elimination poll WHEN each revision is approved once in the owners' server THEN the season ends as data/ has it, the poll is scored and the league follows to the finale", async () => {
     const full = shipped34();
     const premiere = await applyDocument(t.bot.ctx.db, {
       userId: ownerId,
@@ -112,6 +113,21 @@ describe(`season 34 replayed through the season feed in review (${engine})`, () 
     }
     await slash("poll", "close", { poll: pollId }, { id: t.guild.ownerId, username: "mod" });
 
+    // A league drafts the season at its premiere; its points must follow each approved night by themselves.
+    const [m1, m2] = [member(41), member(42)];
+    const league = await LeagueDriver.create(t, { name: "Feed League", season: 34, "team-size": 2 });
+    await league.click("join", m1);
+    await league.click("join", m2);
+    await league.click("start", t.guild.ownerId);
+    for (const [who, couple] of [
+      [m1, "Robert Irwin"],
+      [m2, "Alix Earle"],
+      [m2, "Jordan Chiles"],
+      [m1, "Dylan Efron"],
+    ] as const) {
+      expect(text(await league.pick(who, couple))).toBe("");
+    }
+
     for (const cut of airedCuts(article)) {
       wiki.publish(title, cut.content);
       expect((await feed.look(34)).kind, `week ${cut.week}`).toBe("changes");
@@ -136,10 +152,19 @@ describe(`season 34 replayed through the season feed in review (${engine})`, () 
       full.couples.map((c) => [c.celebrity, c.placement, c.result]).sort(),
     );
 
+    // The league followed the feed to the finale by itself.
+    await waitFor(
+      "the league scored through week 11",
+      async () => ((await league.row()).releasedWeek === 11 ? true : undefined),
+      60_000,
+    );
+    const standings = await league.slash("standings", {}, m1);
+    expect(standings.finalMessage()?.embeds[0]?.description).toMatch(/^Standings after week 11 of 11\./);
+
     // The closed poll was scored when week 2's result arrived: Corey Feldman's picker has the point.
     const mine = await slash("predictions", "me", {}, fan(1));
     expect(mine.finalMessage()?.embeds[0]?.description).toMatch(/^✅ \+1 · S34 week 2 elimination/);
     const theirs = await slash("predictions", "me", {}, fan(2));
     expect(theirs.finalMessage()?.embeds[0]?.description).not.toMatch(/^✅/);
-  }, 120_000);
+  }, 180_000);
 });
