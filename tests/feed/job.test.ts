@@ -3,12 +3,14 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LiveSync } from "../../src/admin/live.js";
-import { currentSeason } from "../../src/admin/seasons.js";
+import { applyDocument, currentSeason } from "../../src/admin/seasons.js";
+import { checkSeason } from "../../src/admin/validate.js";
 import { listAudit } from "../../src/db/queries/audit.js";
 import { type FeedChangeRow, waitingFeedChanges } from "../../src/db/queries/feed.js";
 import { type FeedBoard, SeasonFeed } from "../../src/feed/job.js";
 import { articleTitle, MediaWikiClient } from "../../src/feed/mediawiki.js";
 import { buildIndexes } from "../../src/lookups/indexes.js";
+import { airedCuts } from "../../tools/mediawiki/revisions.js";
 import { type LocalWikipedia, startMediaWiki } from "../../tools/mediawiki/server.js";
 import { engine, seededDatabase, type TestDatabase } from "../support/database.js";
 
@@ -103,5 +105,58 @@ describe(`the season feed's job in two processes (${engine})`, () => {
     expect(retryAt).toBeLessThan(now.getTime() + day);
     await tickBoth(new Date(now.getTime() + 1000));
     expect(wiki.requests.length - before).toBe(1);
+  });
+
+  test("GIVEN LIVE_UPDATES=auto and season 34 at its premiere WHEN its article is replayed a week at a time THEN each week applies by itself and the season ends as data/ has it", async () => {
+    const text = readFileSync(join(import.meta.dirname, "../../data/seasons/season-34.json"), "utf8");
+    const checked = checkSeason(JSON.parse(text));
+    if (!checked.ok) throw new Error(checked.problems.join("\n"));
+    const full = checked.season;
+    await applyDocument(database.db, {
+      userId: "900000000000000001",
+      action: "import",
+      document: {
+        ...full,
+        couples: full.couples.map(({ withdrew: _, ...c }) => ({
+          ...c,
+          placement: null,
+          result: "Competing",
+          exitWeek: null,
+        })),
+        weeks: full.weeks.map((w) => ({
+          week: w.week,
+          status: "scheduled" as const,
+          airDate: w.airDate,
+          theme: w.theme,
+          judges: [],
+          performances: [],
+        })),
+      },
+    });
+    const season34 = articleTitle(34, new Map());
+    // A process that starts now (the others' clients are backing off after the 500 above).
+    const board = new RecordingBoard();
+    const live = new LiveSync(database.db, await buildIndexes(database.db), async () => "0", silent);
+    const client = new MediaWikiClient({ apiUrl: wiki.url, userAgent: "Mirrorball/test (tests) node" });
+    const feed = new SeasonFeed(database.db, client, board, live, silent, {
+      mode: "auto",
+      apiUrl: wiki.url,
+      titles: new Map(),
+    });
+    const cuts = airedCuts(readFileSync(join(import.meta.dirname, "../fixtures/wikipedia/season-34.wikitext"), "utf8"));
+    for (const cut of cuts) {
+      wiki.publish(season34, cut.content);
+      expect((await feed.look(34)).kind, `week ${cut.week}`).toBe("changes");
+    }
+    expect(board.appliedOnes).toHaveLength(cuts.length);
+    expect(board.reviewed).toEqual([]);
+    const now = (await currentSeason(database.db, 34))?.document;
+    const dances = (s?: typeof now) =>
+      s?.weeks.map((w) => w.performances.map((p) => [p.style, p.couples, p.scores ?? null]));
+    expect(dances(now)).toEqual(dances(full));
+    expect(now?.couples.map((c) => [c.celebrity, c.placement]).sort()).toEqual(
+      full.couples.map((c) => [c.celebrity, c.placement]).sort(),
+    );
+    expect(await waitingFeedChanges(database.db, 34)).toEqual([]);
   });
 });
