@@ -18,6 +18,7 @@ import {
 class CuttableProxy {
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
+  private frozen = false;
   port = 0;
 
   constructor(
@@ -49,6 +50,13 @@ class CuttableProxy {
     this.port = (this.server?.address() as { port: number } | null)?.port ?? 0;
   }
 
+  /** The database stops answering with its connections open (a partition, a frozen server): no bytes either way. */
+  freeze(): void {
+    for (const socket of this.sockets) socket.pause();
+    this.server?.close();
+    this.frozen = true;
+  }
+
   async cut(): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
     for (const socket of this.sockets) socket.destroy();
@@ -60,6 +68,10 @@ class CuttableProxy {
   }
 
   async stop(): Promise<void> {
+    if (this.frozen) {
+      for (const socket of this.sockets) socket.destroy();
+      return;
+    }
     await this.cut();
   }
 }
@@ -184,4 +196,27 @@ describe.skipIf(engine !== "postgres")("PostgreSQL cut for 10 s under traffic", 
     }
     expect(bot?.child.exitCode).toBeNull();
   }, 240_000);
+
+  test("GIVEN the database silent (connections open, no bytes) and a lookup waiting on it WHEN SIGTERM arrives THEN the process exits within 10 s, naming what it gave up", async () => {
+    const child = bot;
+    if (!child) throw new Error("no bot");
+    const target = child.sessions;
+    proxy.freeze();
+    // Work that needs the database, started before the stop: it cannot finish.
+    const waiting = await discord.slash({
+      name: "predictions",
+      subcommand: "me",
+      user: { id: "640000000000000001", username: "late" },
+      target,
+    });
+    await waiting.firstResponse();
+    const asked = Date.now();
+    child.child.kill("SIGTERM");
+    const code = await child.exited;
+    const tookMs = Date.now() - asked;
+    expect(tookMs).toBeLessThan(10_000);
+    expect(code).not.toBeNull();
+    expect(child.output()).toMatch(/could not stop within 8 s; gave up (answering the interactions in flight|closing the database)/);
+    bot = undefined;
+  }, 60_000);
 });
