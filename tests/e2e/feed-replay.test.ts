@@ -3,7 +3,6 @@ import { join } from "node:path";
 import type { APIButtonComponentWithCustomId } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { applyDocument, currentSeason } from "../../src/admin/seasons.js";
-import { checkSeason } from "../../src/admin/validate.js";
 import { pollIds } from "../../src/commands/poll/ids.js";
 import type { SeasonFile } from "../../src/data/seasonFile.js";
 import { listAudit } from "../../src/db/queries/audit.js";
@@ -14,6 +13,7 @@ import { airedCuts } from "../../tools/mediawiki/revisions.js";
 import { type LocalWikipedia, startMediaWiki } from "../../tools/mediawiki/server.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
 import { engine } from "../support/database.js";
+import { atPremiere, shippedSeason } from "../support/seasons.js";
 import { LeagueDriver, member, text, waitFor } from "./league-support.js";
 
 const ownerId = "900000000000000008";
@@ -21,13 +21,6 @@ const owner = { id: ownerId, username: "owner" };
 const fan = (i: number) => ({ id: String(930000000000000000n + BigInt(i)), username: `fan${i}` });
 const article = readFileSync(join(import.meta.dirname, "../fixtures/wikipedia/season-34.wikitext"), "utf8");
 const title = articleTitle(34, new Map());
-
-function shipped34(): SeasonFile {
-  const text = readFileSync(join(import.meta.dirname, "../../data/seasons/season-34.json"), "utf8");
-  const checked = checkSeason(JSON.parse(text));
-  if (!checked.ok) throw new Error(checked.problems.join("\n"));
-  return checked.season;
-}
 
 let t: TestBot;
 let wiki: LocalWikipedia;
@@ -65,27 +58,11 @@ async function slash(
 
 describe(`season 34 replayed through the season feed in review (${engine})`, () => {
   test("GIVEN season 34 at its premiere and a week-2 elimination poll WHEN each revision is approved once in the owners' server THEN the season ends as data/ has it, the poll is scored and the league follows to the finale", async () => {
-    const full = shipped34();
+    const full = shippedSeason(34);
     const premiere = await applyDocument(t.bot.ctx.db, {
       userId: ownerId,
       action: "import",
-      document: {
-        ...full,
-        couples: full.couples.map(({ withdrew: _, ...c }) => ({
-          ...c,
-          placement: null,
-          result: "Competing",
-          exitWeek: null,
-        })),
-        weeks: full.weeks.map((w) => ({
-          week: w.week,
-          status: "scheduled" as const,
-          airDate: w.airDate,
-          theme: w.theme,
-          judges: [],
-          performances: [],
-        })),
-      },
+      document: atPremiere(full),
     });
     await t.bot.ctx.live.changed(premiere);
 

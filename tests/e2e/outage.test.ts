@@ -216,7 +216,9 @@ describe.skipIf(engine !== "postgres")("PostgreSQL cut for 10 s under traffic", 
     const tookMs = Date.now() - asked;
     expect(tookMs).toBeLessThan(10_000);
     expect(code).not.toBeNull();
-    expect(child.output()).toMatch(/could not stop within 8 s; gave up (answering the interactions in flight|closing the database)/);
+    expect(child.output()).toMatch(
+      /could not stop within 8 s; gave up (answering the interactions in flight|closing the database)/,
+    );
     bot = undefined;
   }, 60_000);
 });

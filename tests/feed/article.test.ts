@@ -7,17 +7,11 @@ import type { SeasonFile, SeasonFilePerformance } from "../../src/data/seasonFil
 import { readArticle } from "../../src/feed/article.js";
 import { holdReasons, mergeArticle } from "../../src/feed/changes.js";
 import { airedCuts } from "../../tools/mediawiki/revisions.js";
+import { atPremiere, shippedSeason } from "../support/seasons.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/wikipedia");
 const season34Article = readFileSync(join(fixtures, "season-34.wikitext"), "utf8");
 const season35Article = readFileSync(join(fixtures, "season-35-rev1377959004.wikitext"), "utf8");
-
-function shipped(season: number): SeasonFile {
-  const path = join(import.meta.dirname, `../../data/seasons/season-${season}.json`);
-  const checked = checkSeason(JSON.parse(readFileSync(path, "utf8")));
-  if (!checked.ok) throw new Error(checked.problems.join("\n"));
-  return checked.season;
-}
 
 /** A dance in the show's terms, notes aside: what a fan sees on the leaderboard. */
 const dance = (p: SeasonFilePerformance) => ({
@@ -35,27 +29,6 @@ const dance = (p: SeasonFilePerformance) => ({
 });
 const outcomes = (w: SeasonFile["weeks"][number]) => (w.results ?? []).map((r) => `${r.couple}: ${r.outcome}`).sort();
 
-/** Season 34 as it stood at the premiere: the cast and the scheduled nights, nothing danced or decided. */
-function atPremiere(full: SeasonFile): SeasonFile {
-  return {
-    ...full,
-    couples: full.couples.map(({ withdrew: _, ...c }) => ({
-      ...c,
-      placement: null,
-      result: "Competing",
-      exitWeek: null,
-    })),
-    weeks: full.weeks.map((w) => ({
-      week: w.week,
-      status: "scheduled" as const,
-      airDate: w.airDate,
-      theme: w.theme,
-      judges: [],
-      performances: [],
-    })),
-  };
-}
-
 function valid(doc: SeasonFile): SeasonFile {
   const checked = checkSeason(doc);
   if (!checked.ok) throw new Error(checked.problems.join("\n"));
@@ -64,7 +37,7 @@ function valid(doc: SeasonFile): SeasonFile {
 
 describe("the article reader (src/feed/article.ts)", () => {
   test("GIVEN season 35's article as of 2026-10-02 (revision 1377959004) WHEN read THEN weeks 1-3 and week 4's announced dances are exactly what data/ holds", () => {
-    const season = shipped(35);
+    const season = shippedSeason(35);
     const article = readArticle(season35Article, season);
     expect(article.weeks.map((w) => w.week)).toEqual([1, 2, 3, 4]);
     for (const week of [1, 2, 3, 4]) {
@@ -83,7 +56,7 @@ describe("the article reader (src/feed/article.ts)", () => {
   });
 
   test("GIVEN that revision and the season as shipped WHEN merged THEN it changes nothing and holds nothing", () => {
-    const season = shipped(35);
+    const season = shippedSeason(35);
     const article = readArticle(season35Article, season);
     const next = valid(mergeArticle(season, article));
     expect(describeChanges(season, next)).toEqual([]);
@@ -91,7 +64,7 @@ describe("the article reader (src/feed/article.ts)", () => {
   });
 
   test("GIVEN a revision that corrects one mark WHEN merged THEN the change is that one line, the night's notes kept, nothing held", () => {
-    const season = shipped(35);
+    const season = shippedSeason(35);
     const article = readArticle(season35Article.replace("| 21 (7, 7, 7)", "| 22 (8, 7, 7)"), season);
     const next = valid(mergeArticle(season, article));
     expect(describeChanges(season, next)).toEqual([
@@ -102,7 +75,7 @@ describe("the article reader (src/feed/article.ts)", () => {
   });
 
   test("GIVEN season 34 replayed revision by revision from its premiere WHEN each cut is merged THEN every dance, mark, result and placement ends as data/ has them", () => {
-    const full = shipped(34);
+    const full = shippedSeason(34);
     let season = atPremiere(full);
     const cuts = airedCuts(season34Article);
     expect(cuts.map((c) => c.week)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -145,7 +118,7 @@ describe("the article reader (src/feed/article.ts)", () => {
   ] as [string, (t: string) => string, RegExp][])(
     "GIVEN a vandalised revision (%s) WHEN merged THEN it is held with the reason, and the revert clears it",
     (_, vandalise, reason) => {
-      const season = shipped(35);
+      const season = shippedSeason(35);
       const vandalised = vandalise(season35Article);
       expect(vandalised).not.toBe(season35Article);
       const article = readArticle(vandalised, season);

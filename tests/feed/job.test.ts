@@ -4,7 +4,6 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LiveSync } from "../../src/admin/live.js";
 import { applyDocument, currentSeason } from "../../src/admin/seasons.js";
-import { checkSeason } from "../../src/admin/validate.js";
 import { listAudit } from "../../src/db/queries/audit.js";
 import { type FeedChangeRow, waitingFeedChanges } from "../../src/db/queries/feed.js";
 import { type FeedBoard, SeasonFeed } from "../../src/feed/job.js";
@@ -13,6 +12,7 @@ import { buildIndexes } from "../../src/lookups/indexes.js";
 import { airedCuts } from "../../tools/mediawiki/revisions.js";
 import { type LocalWikipedia, startMediaWiki } from "../../tools/mediawiki/server.js";
 import { engine, seededDatabase, type TestDatabase } from "../support/database.js";
+import { atPremiere, shippedSeason } from "../support/seasons.js";
 
 const article = readFileSync(
   join(import.meta.dirname, "../fixtures/wikipedia/season-35-rev1377959004.wikitext"),
@@ -108,30 +108,11 @@ describe(`the season feed's job in two processes (${engine})`, () => {
   });
 
   test("GIVEN LIVE_UPDATES=auto and season 34 at its premiere WHEN its article is replayed a week at a time THEN each week applies by itself and the season ends as data/ has it", async () => {
-    const text = readFileSync(join(import.meta.dirname, "../../data/seasons/season-34.json"), "utf8");
-    const checked = checkSeason(JSON.parse(text));
-    if (!checked.ok) throw new Error(checked.problems.join("\n"));
-    const full = checked.season;
+    const full = shippedSeason(34);
     await applyDocument(database.db, {
       userId: "900000000000000001",
       action: "import",
-      document: {
-        ...full,
-        couples: full.couples.map(({ withdrew: _, ...c }) => ({
-          ...c,
-          placement: null,
-          result: "Competing",
-          exitWeek: null,
-        })),
-        weeks: full.weeks.map((w) => ({
-          week: w.week,
-          status: "scheduled" as const,
-          airDate: w.airDate,
-          theme: w.theme,
-          judges: [],
-          performances: [],
-        })),
-      },
+      document: atPremiere(full),
     });
     const season34 = articleTitle(34, new Map());
     // A process that starts now (the others' clients are backing off after the 500 above).

@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { applyDocument, currentSeason } from "../../src/admin/seasons.js";
-import { checkSeason } from "../../src/admin/validate.js";
-import type { SeasonFile, SeasonFilePerformance } from "../../src/data/seasonFile.js";
+import type { SeasonFilePerformance } from "../../src/data/seasonFile.js";
 import { listAudit } from "../../src/db/queries/audit.js";
 import { articleTitle, MediaWikiClient } from "../../src/feed/mediawiki.js";
 import {
@@ -19,6 +18,7 @@ import { forgetSeasons } from "../../src/seasons/store.js";
 import { airedCuts } from "../../tools/mediawiki/revisions.js";
 import { type LocalWikipedia, startMediaWiki } from "../../tools/mediawiki/server.js";
 import { engine, seededDatabase, type TestDatabase } from "../support/database.js";
+import { atPremiere, shippedSeason } from "../support/seasons.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/wikipedia");
 const season34Article = readFileSync(join(fixtures, "season-34.wikitext"), "utf8");
@@ -45,13 +45,6 @@ async function look(season: number): Promise<FeedCheck> {
   });
 }
 
-function shipped(season: number): SeasonFile {
-  const text = readFileSync(join(import.meta.dirname, `../../data/seasons/season-${season}.json`), "utf8");
-  const checked = checkSeason(JSON.parse(text));
-  if (!checked.ok) throw new Error(checked.problems.join("\n"));
-  return checked.season;
-}
-
 describe(`the season feed's one look, applied through the owners' path (${engine})`, () => {
   test("GIVEN season 35's revision of 2026-10-02 WHEN looked at twice THEN it changes nothing recorded, and the second look asks only for the revision id", async () => {
     const title = articleTitle(35, new Map());
@@ -67,27 +60,11 @@ describe(`the season feed's one look, applied through the owners' path (${engine
   });
 
   test("GIVEN season 34 at its premiere WHEN its article is replayed revision by revision and each change applied THEN the season ends as data/ has it, with one audited entry per revision", async () => {
-    const full = shipped(34);
+    const full = shippedSeason(34);
     await applyDocument(database.db, {
       userId: owner,
       action: "import",
-      document: {
-        ...full,
-        couples: full.couples.map(({ withdrew: _, ...c }) => ({
-          ...c,
-          placement: null,
-          result: "Competing",
-          exitWeek: null,
-        })),
-        weeks: full.weeks.map((w) => ({
-          week: w.week,
-          status: "scheduled" as const,
-          airDate: w.airDate,
-          theme: w.theme,
-          judges: [],
-          performances: [],
-        })),
-      },
+      document: atPremiere(full),
     });
     const title = articleTitle(34, new Map());
     for (const cut of airedCuts(season34Article)) {
