@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { finished } from "node:stream/promises";
 import { type APIInteraction, type Client, InteractionType } from "discord.js";
 import type { Logger } from "../logger.js";
 import { type CallbackBody, CallbackBridge } from "./callbacks.js";
@@ -16,6 +17,15 @@ export const maxBodyBytes = 1024 * 1024;
 /** Discord waits 3 s for the first response; past that the HTTP request is answered with an error. */
 const responseWindowMs = 3000;
 
+/**
+ * A request's headers, and the whole request, must arrive within this long of its first byte, or the connection is
+ * cut (408 when nothing was answered yet). Discord's requests arrive in milliseconds and an interaction still arriving
+ * after 3 s has failed anyway; 10 s leaves a slow network plenty, and frees a stalled client's connection within
+ * seconds instead of node's 5 minutes. Idle keep-alive connections are not timed by these (keepAliveTimeout is).
+ */
+export const defaultHeadersTimeoutMs = 10_000;
+export const defaultRequestTimeoutMs = 10_000;
+
 export interface InteractionsServerOptions {
   client: Client;
   port: number;
@@ -24,6 +34,10 @@ export interface InteractionsServerOptions {
   /** DISCORD_PUBLIC_KEY (hex). */
   publicKey: string;
   logger: Logger;
+  /** Default `defaultHeadersTimeoutMs`; tests use small values. At most `requestTimeoutMs`. */
+  headersTimeoutMs?: number;
+  /** Default `defaultRequestTimeoutMs`: the whole request, body included (not the time taken to answer it). */
+  requestTimeoutMs?: number;
 }
 
 export interface InteractionsServer {
@@ -34,7 +48,10 @@ export interface InteractionsServer {
   readonly handled: number;
   /** Accepting requests and not draining. */
   readonly listening: boolean;
-  /** /healthz says 503 from now on, so the load balancer stops sending; requests in flight are still answered. */
+  /**
+   * /healthz says 503 from now on, so the load balancer stops sending; requests in flight are still answered, and
+   * every response from now on says `Connection: close` and closes its connection.
+   */
   drain(): void;
   /** Stops accepting, waits for the requests in flight (up to 5 s), then closes. */
   close(): Promise<void>;
@@ -47,7 +64,11 @@ const jsonReply = (status: number, body: unknown): Reply => ({
   body: { contentType: "application/json", bytes: Buffer.from(JSON.stringify(body), "utf8") },
 });
 
-class BodyError extends Error {}
+/** The body is over `maxBodyBytes` (declared or counted): refused without reading the rest. */
+class BodyTooLarge extends Error {}
+
+/** The client went away (or was cut off by a timeout) before its request arrived: there is no one to answer. */
+class ClientGone extends Error {}
 
 export async function serveInteractions(options: InteractionsServerOptions): Promise<InteractionsServer> {
   const { client, logger } = options;
@@ -57,6 +78,31 @@ export async function serveInteractions(options: InteractionsServerOptions): Pro
   const actions = (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }).actions;
   let draining = false;
   let handled = 0;
+
+  /**
+   * Writes a reply. The connection is kept for the next request only when this one was read to its end and the worker
+   * is not draining. Otherwise the reply says `Connection: close` and is sent at once; the rest of the body, if any,
+   * is read and dropped (until it ends, or the request timeout cuts the client off) and only then does the server
+   * close the connection, so the client's last bytes do not meet a closed socket, whose reset could destroy the reply
+   * before the client reads it. Keeping such a connection would leave the parser mid-body: the next request on it is
+   * never read.
+   */
+  const answer = async (request: IncomingMessage, response: ServerResponse, reply: Reply, refused = false) => {
+    const keep = !draining && !refused && request.complete;
+    response.writeHead(reply.status, {
+      "content-type": reply.body.contentType,
+      "content-length": reply.body.bytes.length,
+      ...(keep ? {} : { connection: "close" }),
+    });
+    if (keep) {
+      response.end(reply.body.bytes);
+    } else {
+      response.write(reply.body.bytes);
+      await received(request);
+      response.end();
+    }
+    await finished(response);
+  };
 
   const interaction = async (request: IncomingMessage, response: ServerResponse): Promise<Reply | undefined> => {
     const raw = await readBody(request);
@@ -95,7 +141,7 @@ export async function serveInteractions(options: InteractionsServerOptions): Pro
       const withdraw = bridge.expect(payload.id, payload.type, async (body) => {
         clearTimeout(timer);
         if (response.destroyed) throw new Error("the request is gone");
-        await send(response, { status: 200, body });
+        await answer(request, response, { status: 200, body });
         handled++;
         resolve(undefined);
       });
@@ -117,30 +163,49 @@ export async function serveInteractions(options: InteractionsServerOptions): Pro
     });
   };
 
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? "/", "http://local").pathname;
-    const route = async (): Promise<Reply | undefined> => {
-      if (path === "/healthz") {
-        if (request.method !== "GET" && request.method !== "HEAD") return jsonReply(405, { error: "use GET" });
-        return draining ? jsonReply(503, { status: "draining" }) : jsonReply(200, { status: "ok" });
-      }
-      if (path !== "/interactions") return jsonReply(404, { error: "not found" });
-      if (request.method !== "POST") return jsonReply(405, { error: "use POST" });
-      return interaction(request, response);
-    };
-    route()
-      .catch((error: unknown) => {
-        if (error instanceof BodyError) return jsonReply(400, { error: error.message });
-        logger.error({ err: error }, "interactions endpoint failed");
-        return jsonReply(500, { error: "internal error" });
-      })
-      .then((reply) => (reply && !response.headersSent ? send(response, reply) : undefined))
-      .catch(() => {}); // the client went away
-  });
+  const headersTimeout = options.headersTimeoutMs ?? defaultHeadersTimeoutMs;
+  const requestTimeout = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+  const shortestTimeout = Math.min(...[headersTimeout, requestTimeout].filter((ms) => ms > 0), 10_000);
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout,
+      // node looks for expired requests this often (30 s by default): a timeout is enforced at most this much late.
+      connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(shortestTimeout / 10))),
+    },
+    (request, response) => {
+      const path = new URL(request.url ?? "/", "http://local").pathname;
+      const route = async (): Promise<Reply | undefined> => {
+        if (path === "/healthz") {
+          if (request.method !== "GET" && request.method !== "HEAD") return jsonReply(405, { error: "use GET" });
+          return draining ? jsonReply(503, { status: "draining" }) : jsonReply(200, { status: "ok" });
+        }
+        if (path !== "/interactions") return jsonReply(404, { error: "not found" });
+        if (request.method !== "POST") return jsonReply(405, { error: "use POST" });
+        return interaction(request, response);
+      };
+      route()
+        .then(
+          (reply) => (reply && !response.headersSent ? answer(request, response, reply) : undefined),
+          (error: unknown) => {
+            if (error instanceof ClientGone || response.destroyed) {
+              logger.debug("an interactions request ended before it arrived");
+              return;
+            }
+            if (error instanceof BodyTooLarge)
+              return answer(request, response, jsonReply(400, { error: error.message }), true);
+            logger.error({ err: error }, "interactions endpoint failed");
+            return response.headersSent
+              ? undefined
+              : answer(request, response, jsonReply(500, { error: "internal error" }));
+          },
+        )
+        .catch(() => {}); // the client went away
+    },
+  );
   // A load balancer keeps its connections open between bursts (AWS ALB: 60 s idle): outlive it, so a burst of clicks
   // does not pay for new connections.
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());
@@ -175,26 +240,34 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
+/** The body, read to its end; `BodyTooLarge` as soon as it is known to be over `maxBodyBytes`, `ClientGone` if cut. */
+function readBody(request: IncomingMessage): Promise<Buffer> {
   const declared = Number(request.headers["content-length"] ?? 0);
-  if (declared > maxBodyBytes) throw new BodyError("body over 1 MB");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new BodyError("body over 1 MB");
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  if (declared > maxBodyBytes) return Promise.reject(new BodyTooLarge("body over 1 MB"));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // The stream is never destroyed here: node's parser must go on reading the rest of the body (see `answer`).
+    const settle = (outcome: () => void) => {
+      request.off("data", onData).off("end", onEnd).off("close", onGone).off("error", onGone);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) settle(() => reject(new BodyTooLarge("body over 1 MB")));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks)));
+    const onGone = () => settle(() => reject(new ClientGone()));
+    request.on("data", onData).on("end", onEnd).on("close", onGone).on("error", onGone);
+  });
 }
 
-function send(response: ServerResponse, reply: Reply): Promise<void> {
-  return new Promise((resolve, reject) => {
-    response.writeHead(reply.status, {
-      "content-type": reply.body.contentType,
-      "content-length": reply.body.bytes.length,
-    });
-    response.end(reply.body.bytes, () => resolve());
-    response.once("error", reject);
+/** Resolves once the rest of the request has arrived (and is dropped), or the request is gone. */
+function received(request: IncomingMessage): Promise<void> {
+  if (request.readableEnded || request.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    request.once("end", resolve).once("close", resolve);
+    request.resume();
   });
 }
