@@ -18,9 +18,8 @@ export interface PlaygroundOptions {
   /** A database to use instead of DATABASE_URL / PGLITE_DIR (tests). */
   database?: { db: Database; kind: "pglite" | "postgres" };
   /**
-   * Start the clock at this instant instead of now (tests that must pass whenever they run). The page shows times on
-   * the browser's own clock plus the fast-forward, so the browser's clock must start there too (Playwright's
-   * clock.install).
+   * Start the clock at this instant instead of now (tests that must pass whenever they run); the page shows times on
+   * the playground's clock, not the browser's.
    */
   clockStartsAt?: Date;
 }

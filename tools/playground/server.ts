@@ -123,6 +123,8 @@ export class PlaygroundServer {
   private async clockState(): Promise<Json> {
     const upcoming = await this.options.clock.upcoming();
     return {
+      // The playground's time: the page shows times on it, whatever the browser's own clock says.
+      nowMs: this.options.clock.now().getTime(),
       offsetMs: this.options.clock.offsetMs,
       upcoming: upcoming && { at: upcoming.at.toISOString(), what: upcoming.what },
     };

@@ -10,7 +10,8 @@ const state = {
   /** @type {Map<string, any>} messages of the open channel by id, in order */
   messages: new Map(),
   commands: [],
-  clock: { offsetMs: 0, upcoming: null },
+  /** aheadMs: how far the playground's clock is from this browser's (fast-forwarded, or started elsewhere by a test). */
+  clock: { offsetMs: 0, upcoming: null, aheadMs: 0 },
   events: null,
   dismissed: new Set(),
   files: {},
@@ -39,7 +40,7 @@ async function api(path, body) {
   return json;
 }
 
-const now = () => Date.now() + state.clock.offsetMs;
+const now = () => Date.now() + state.clock.aheadMs;
 const memberById = (id) => state.world.members.find((m) => m.id === id);
 const server = () => state.world.servers.find((s) => s.channels.some((c) => c.id === state.channelId));
 const context = {
@@ -839,7 +840,7 @@ function setupClock() {
 }
 
 function setClock(clock) {
-  state.clock = clock;
+  state.clock = { ...clock, aheadMs: clock.nowMs - Date.now() };
   const time = new Date(now()).toLocaleString("en-US", { weekday: "short", hour: "numeric", minute: "2-digit" });
   const hours = clock.offsetMs / 3_600_000;
   const ahead = hours === 0 ? "" : ` (+${hours >= 48 ? `${(hours / 24).toFixed(1)} days` : `${hours.toFixed(1)} h`})`;
